@@ -1,0 +1,46 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+
+namespace meshscope {
+
+/// Progress and cancellation for long work in the core. Parsers and writers call
+/// `report()` now and then and `throwIfCancelled()` between units of work; the GUI's
+/// job helper and the CLI provide the callbacks. Safe to cancel from another thread.
+class JobControl
+{
+public:
+    using ProgressCallback = std::function<void(double fraction)>;
+
+    JobControl() = default;
+    explicit JobControl(ProgressCallback onProgress)
+        : m_onProgress(std::move(onProgress))
+    {
+    }
+
+    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    bool isCancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+    /// Throws CancelledError when cancel() was called.
+    void throwIfCancelled() const;
+    /// fraction in [0,1]; forwarded to the callback, if any.
+    void report(double fraction) const
+    {
+        if (m_onProgress)
+            m_onProgress(fraction);
+    }
+
+private:
+    std::atomic<bool> m_cancelled {false};
+    ProgressCallback m_onProgress;
+};
+
+/// Helpers so callers can pass a null JobControl.
+inline void reportProgress(const JobControl* job, double fraction)
+{
+    if (job)
+        job->report(fraction);
+}
+void throwIfCancelled(const JobControl* job);
+
+} // namespace meshscope

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "model/job_control.h"
+#include "model/meshscope_error.h"
+
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+
+namespace meshscope {
+
+/// Runs one kind of background job for a QObject (a page, a model): a newer start()
+/// cancels the older job by a generation counter, a QPointer guards against the owner
+/// being destroyed, and results come back to the owner's thread with a queued invoke.
+class JobTracker
+{
+public:
+    explicit JobTracker(QObject* owner)
+        : m_owner(owner)
+    {
+    }
+    ~JobTracker() { cancel(); }
+
+    /// `work` runs on the thread pool with a JobControl; `onDone` gets its result on the
+    /// owner's thread, `onError` the message of a MeshscopeError. Nothing is delivered
+    /// for a job that was superseded or cancelled.
+    template<typename Result>
+    void start(std::function<Result(const JobControl&)> work, std::function<void(Result)> onDone,
+        std::function<void(const QString&)> onError, JobControl::ProgressCallback onProgress = {})
+    {
+        cancel();
+        const quint64 generation = ++m_generation;
+        auto control = std::make_shared<JobControl>(std::move(onProgress));
+        m_control = control;
+        QPointer<QObject> owner = m_owner;
+        auto isCurrent = [this, owner, generation] { return owner && generation == m_generation; };
+        QThreadPool::globalInstance()->start([=, work = std::move(work), onDone = std::move(onDone),
+                                                 onError = std::move(onError)]() mutable {
+            try {
+                Result result = work(*control);
+                if (control->isCancelled())
+                    return;
+                QMetaObject::invokeMethod(owner.data(), [=, result = std::move(result)]() mutable {
+                    if (isCurrent())
+                        onDone(std::move(result));
+                }, Qt::QueuedConnection);
+            } catch (const CancelledError&) {
+            } catch (const MeshscopeError& error) {
+                const QString message = error.message();
+                QMetaObject::invokeMethod(owner.data(), [=] {
+                    if (isCurrent() && onError)
+                        onError(message);
+                }, Qt::QueuedConnection);
+            }
+        });
+    }
+
+    void cancel()
+    {
+        if (auto control = m_control.lock())
+            control->cancel();
+        ++m_generation;
+    }
+    bool isRunning() const { return !m_control.expired(); }
+
+private:
+    QPointer<QObject> m_owner;
+    quint64 m_generation = 0;
+    std::weak_ptr<JobControl> m_control;
+};
+
+} // namespace meshscope
