@@ -1,0 +1,77 @@
+#include "anomaly_likelihood.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace meshscope {
+
+namespace {
+constexpr double Epsilon = 1e-10;
+constexpr int Warmup = 64;
+// The spread of the short mean is never taken below this, so a perfectly calm series
+// does not turn its first rounding wiggle into a certainty.
+constexpr double MinDeviation = 0.05;
+} // namespace
+
+AnomalyLikelihood::AnomalyLikelihood(int shortWindow, double longWindow, double alertLevel, int refractory)
+    : m_shortWindow(std::clamp(shortWindow, 1, MaxShort))
+    , m_longWindow(longWindow)
+    , m_alertLevel(alertLevel)
+    , m_refractory(refractory)
+{
+}
+
+double AnomalyLikelihood::update(double raw)
+{
+    raw = std::max(0.0, raw);
+    m_recentSum += raw - m_recent[static_cast<std::size_t>(m_next)];
+    m_recent[static_cast<std::size_t>(m_next)] = raw;
+    m_next = (m_next + 1) % m_shortWindow;
+    const double shortMean = m_recentSum / m_shortWindow;
+
+    double score = 0;
+    if (m_count >= Warmup) {
+        const double sd = std::max(std::sqrt(m_variance), MinDeviation);
+        const double x = (shortMean - m_mean) / sd;
+        const double tail = 0.5 * std::erfc(x / std::sqrt(2.0));
+        score = std::clamp(std::log(tail + Epsilon) / std::log(Epsilon), 0.0, 1.0);
+    }
+    // The long-run statistics learn from the short mean, with anomalies clipped so that
+    // an incident does not teach that incidents are normal.
+    ++m_count;
+    const double alpha = 1.0 / std::min<double>(static_cast<double>(m_count), m_longWindow);
+    const double limit = m_mean + 4 * std::max(std::sqrt(m_variance), MinDeviation);
+    const double learned = m_count > Warmup ? std::min(shortMean, limit) : shortMean;
+    const double delta = learned - m_mean;
+    m_mean += alpha * delta;
+    m_variance = (1 - alpha) * (m_variance + alpha * delta * delta);
+
+    if (m_quiet > 0) {
+        --m_quiet;
+        score *= 0.5 * m_alertLevel;
+    } else if (score >= m_alertLevel) {
+        m_quiet = m_refractory;
+    }
+    m_last = score;
+    return score;
+}
+
+void AnomalyLikelihood::write(QDataStream& out) const
+{
+    out << m_shortWindow << m_longWindow << m_alertLevel << m_refractory;
+    for (double v : m_recent)
+        out << v;
+    out << m_next << m_recentSum << qint64(m_count) << m_mean << m_variance << m_quiet << m_last;
+}
+
+void AnomalyLikelihood::read(QDataStream& in)
+{
+    qint64 count = 0;
+    in >> m_shortWindow >> m_longWindow >> m_alertLevel >> m_refractory;
+    for (double& v : m_recent)
+        in >> v;
+    in >> m_next >> m_recentSum >> count >> m_mean >> m_variance >> m_quiet >> m_last;
+    m_count = count;
+}
+
+} // namespace meshscope

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QDataStream>
+
+#include <array>
+
+namespace meshscope {
+
+/// Turns a stream of raw deviations (>= 0, in spreads) into a calibrated anomaly
+/// likelihood, in the spirit of HTM's anomaly likelihood: the mean of the last few raw
+/// values is compared with the long-run distribution of that mean (exponentially
+/// weighted mean and variance), its Gaussian tail probability Q is log-scaled to
+/// score = log(Q) / log(1e-10) in [0,1] (0.5 at Q = 1e-5). The same raw size is thus
+/// surprising on a calm series and ordinary on a noisy one.
+///
+/// After a score reaches `alertLevel`, the following `refractory` samples are damped so one
+/// event raises one alert; an ongoing deviation is still visible in the raw input.
+class AnomalyLikelihood
+{
+public:
+    AnomalyLikelihood(int shortWindow = 3, double longWindow = 2000, double alertLevel = 0.5, int refractory = 100);
+
+    double update(double raw);
+    double last() const { return m_last; }
+
+    void write(QDataStream& out) const;
+    void read(QDataStream& in);
+
+private:
+    static constexpr int MaxShort = 16;
+    int m_shortWindow;
+    double m_longWindow;
+    double m_alertLevel;
+    int m_refractory;
+    std::array<double, MaxShort> m_recent {};
+    int m_next = 0;
+    double m_recentSum = 0;
+    long long m_count = 0;
+    double m_mean = 0;
+    double m_variance = 0;
+    int m_quiet = 0;
+    double m_last = 0;
+};
+
+} // namespace meshscope

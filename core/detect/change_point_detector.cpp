@@ -1,0 +1,65 @@
+#include "change_point_detector.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace meshscope {
+
+namespace {
+// One outlier adds at most this many spreads, so single spikes do not look like shifts.
+constexpr double MaxStep = 4.0;
+constexpr int HoldSamples = 3;
+} // namespace
+
+ChangePointDetector::ChangePointDetector(const DetectorConfig& config, double window, double drift,
+    double threshold)
+    : Detector(config)
+    , m_baseline(window)
+    , m_drift(drift)
+    , m_threshold(threshold)
+{
+}
+
+double ChangePointDetector::update(qint64, double value)
+{
+    const bool warm = m_baseline.count() >= 32;
+    const double z = m_baseline.count() > 0 ? std::clamp(m_baseline.zScore(value), -MaxStep, MaxStep) : 0.0;
+    m_output.expected = m_baseline.count() > 0 ? m_baseline.location() : value;
+    const double half = m_config.bandWidth * m_baseline.spread();
+    m_output.lower = m_output.expected - half;
+    m_output.upper = m_output.expected + half;
+    m_output.warm = warm;
+    if (warm) {
+        m_up = std::max(0.0, m_up + z - m_drift);
+        m_down = std::max(0.0, m_down - z - m_drift);
+    }
+    // The CUSUM statistic maps to a deviation of 4 spreads (score 0.5) at the threshold.
+    double deviation = 4.0 * (m_up >= m_down ? m_up : -m_down) / m_threshold;
+    if (m_up > m_threshold || m_down > m_threshold) {
+        m_heldDeviation = deviation;
+        m_hold = HoldSamples;
+        m_up = m_down = 0;
+        m_baseline.restart();
+    } else if (m_hold > 0) {
+        --m_hold;
+        deviation = m_heldDeviation;
+    }
+    m_output.deviation = deviation;
+    m_output.score = warm ? scoreDeviation(deviation) : 0.0;
+    m_baseline.add(value);
+    return m_output.score;
+}
+
+void ChangePointDetector::writeState(QDataStream& out) const
+{
+    m_baseline.write(out);
+    out << m_drift << m_threshold << m_up << m_down << m_hold << m_heldDeviation;
+}
+
+void ChangePointDetector::readState(QDataStream& in)
+{
+    m_baseline.read(in);
+    in >> m_drift >> m_threshold >> m_up >> m_down >> m_hold >> m_heldDeviation;
+}
+
+} // namespace meshscope

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "anomaly_likelihood.h"
+#include "burn_rate_detector.h"
+#include "change_point_detector.h"
+#include "seasonal_detector.h"
+#include "spike_detector.h"
+
+#include <optional>
+
+namespace meshscope {
+
+/// The default detector. The seasonal baseline (robust level until a period is found)
+/// gives the expected value; CUSUM change points and rate-of-change spikes watch the
+/// residual (value - expected), so a daily swing is neither a spike nor a level shift;
+/// error ratios also get the SLO burn rate on the raw ratio. The deviations (bad
+/// direction only) are combined by a weighted maximum into one raw deviation, which
+/// AnomalyLikelihood turns into the score. `output()` gives the seasonal baseline and
+/// band, the combined deviation and the likelihood score.
+class EnsembleDetector : public Detector
+{
+public:
+    explicit EnsembleDetector(const DetectorConfig& config);
+
+    QString name() const override { return QStringLiteral("ensemble"); }
+    double update(qint64 tMs, double value) override;
+    /// Name of the component with the largest weighted deviation at the latest sample.
+    QString strongestComponent() const;
+
+protected:
+    void writeState(QDataStream& out) const override;
+    void readState(QDataStream& in) override;
+
+private:
+    void restartResidualDetectors();
+
+    SeasonalDetector m_seasonal;
+    std::optional<ChangePointDetector> m_changePoint;
+    std::optional<SpikeDetector> m_spike;
+    bool m_seasonalMode = false;
+    std::optional<BurnRateDetector> m_burnRate;
+    AnomalyLikelihood m_likelihood;
+    int m_strongest = 0;
+};
+
+} // namespace meshscope

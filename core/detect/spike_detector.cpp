@@ -1,0 +1,46 @@
+#include "spike_detector.h"
+
+namespace meshscope {
+
+SpikeDetector::SpikeDetector(const DetectorConfig& config, double window)
+    : Detector(config)
+    , m_changes(window)
+{
+}
+
+double SpikeDetector::update(qint64, double value)
+{
+    if (!m_hasPrevious) {
+        m_previous = value;
+        m_hasPrevious = true;
+        m_output = DetectorOutput {value, value, value, 0, 0, false};
+        return 0;
+    }
+    const double change = value - m_previous;
+    const bool warm = m_changes.count() >= 32;
+    const double spread = m_changes.spread();
+    const double z = m_changes.count() > 0 ? (change - m_changes.location()) / spread : 0.0;
+    m_output.expected = m_previous + (m_changes.count() > 0 ? m_changes.location() : 0.0);
+    m_output.lower = m_output.expected - m_config.bandWidth * spread;
+    m_output.upper = m_output.expected + m_config.bandWidth * spread;
+    m_output.deviation = z;
+    m_output.warm = warm;
+    m_output.score = warm ? scoreDeviation(z) : 0.0;
+    m_changes.add(change);
+    m_previous = value;
+    return m_output.score;
+}
+
+void SpikeDetector::writeState(QDataStream& out) const
+{
+    m_changes.write(out);
+    out << m_previous << m_hasPrevious;
+}
+
+void SpikeDetector::readState(QDataStream& in)
+{
+    m_changes.read(in);
+    in >> m_previous >> m_hasPrevious;
+}
+
+} // namespace meshscope

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "detector.h"
+#include "robust_estimator.h"
+
+namespace meshscope {
+
+/// Rate-of-change detector for spikes and sudden steps: z-score of the change from the
+/// previous sample against the robust spread of recent changes. Reacts on the very
+/// first anomalous sample; the band is centred on the previous value.
+class SpikeDetector : public Detector
+{
+public:
+    explicit SpikeDetector(const DetectorConfig& config, double window = 256);
+
+    QString name() const override { return QStringLiteral("spike"); }
+    double update(qint64 tMs, double value) override;
+
+protected:
+    void writeState(QDataStream& out) const override;
+    void readState(QDataStream& in) override;
+
+private:
+    RobustEstimator m_changes;
+    double m_previous = 0;
+    bool m_hasPrevious = false;
+};
+
+} // namespace meshscope
