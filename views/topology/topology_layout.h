@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/job_control.h"
+#include "model/topology.h"
+
+#include <QHash>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <vector>
+
+namespace meshscope {
+
+/// Node positions (scene coordinates, node centres) and one box per namespace.
+struct TopologyLayout
+{
+    enum class Engine { None, GraphvizDot, Grid };
+
+    struct Cluster
+    {
+        QString ns;
+        QRectF rect;
+    };
+
+    QHash<QString, QPointF> positions;
+    std::vector<Cluster> clusters;
+    QRectF bounds;
+    Engine engine = Engine::None;
+    QString note; ///< why a fallback was used, for the status line
+
+    bool isEmpty() const { return positions.isEmpty(); }
+};
+
+/// Chooses how to lay out a frame: Graphviz `dot` left to right with one cluster per
+/// namespace, or the namespace-tile grid for very large graphs and when Graphviz is
+/// absent or fails. Slow: call it off the GUI thread. Thread-safe (Graphviz calls are
+/// serialized internally).
+class TopologyLayouter
+{
+public:
+    /// Graphs with more nodes than this get the grid layout (dot would take minutes).
+    static constexpr int DefaultMaxDotNodes = 1500;
+    /// Diameter of a node glyph in scene units; layouts space nodes for it.
+    static constexpr double NodeSize = 36;
+
+    static TopologyLayout layout(const TopologyFrame& frame, const JobControl* job = nullptr,
+        int maxDotNodes = DefaultMaxDotNodes);
+    /// Namespace tiles, each a square-ish grid of its nodes, ordered by call depth.
+    static TopologyLayout gridLayout(const TopologyFrame& frame);
+    /// Graphviz dot; throws MeshscopeError when Graphviz is missing or fails.
+    static TopologyLayout dotLayout(const TopologyFrame& frame, const JobControl* job = nullptr);
+    static bool haveGraphviz();
+};
+
+} // namespace meshscope

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "topology_layout.h"
+#include "topology_palette.h"
+#include "topology_state.h"
+
+#include <QFlags>
+#include <QGraphicsScene>
+#include <QHash>
+#include <QLineF>
+
+#include <vector>
+
+class QGraphicsPathItem;
+class QTimer;
+
+namespace meshscope {
+
+class IncidentMarkerItem;
+class LitEdgeItem;
+class NodeOverlayItem;
+
+/// The topology scene. Healthy nodes and edges are not items: drawBackground() paints
+/// them as one static layer that the view caches (CacheBackground), so restyling a few
+/// edges only touches the live items of lit edges and nodes drawn over it. Hit tests
+/// and tooltips are answered from the frame's geometry.
+class TopologyScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    enum EdgeLabel { NoLabels = 0, RateLabel = 1, ErrorLabel = 2, LatencyLabel = 4 };
+    Q_DECLARE_FLAGS(EdgeLabels, EdgeLabel)
+
+    explicit TopologyScene(QObject* parent = nullptr);
+    ~TopologyScene() override;
+
+    /// New node/edge set with its layout; drops the state and lit items.
+    void setTopology(const TopologyFrame& frame, const TopologyLayout& layout);
+    const TopologyFrame& frame() const { return m_frame; }
+    const TopologyLayout& topologyLayout() const { return m_layout; }
+    /// Restyles for a state of the current frame (same node and edge order).
+    void applyState(const TopologyState& state);
+    const TopologyState& state() const { return m_state; }
+
+    void setEdgeLabels(EdgeLabels labels);
+    EdgeLabels edgeLabels() const { return m_labels; }
+    void setTopologyPalette(const TopologyPalette& palette);
+    void setSelectedEntity(const QString& entity);
+    /// Markers on incident edges move while this is on.
+    void setAnimated(bool animated);
+
+    /// Node or edge entity under a scene point, or empty. Nodes win over edges.
+    QString entityAt(const QPointF& pos, double tolerance) const;
+    QString toolTipFor(const QString& entity) const;
+    bool hasNode(const QString& name) const { return m_nodeIndex.contains(name); }
+    QPointF nodePosition(const QString& name) const;
+    /// Callers and callees of a node.
+    QStringList neighbours(const QString& name) const;
+    /// Scene rectangle of a node or an edge.
+    QRectF entityRect(const QString& entity) const;
+
+    /// The live item of a lit edge, null when the edge is drawn in the static layer.
+    const LitEdgeItem* litEdge(const QString& entity) const;
+    int litEdgeCount() const { return static_cast<int>(m_litEdges.size()); }
+    /// Number of times the static layer was invalidated (tests, benchmarks).
+    int staticLayerGeneration() const { return m_staticGeneration; }
+
+protected:
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    struct EdgeGeometry
+    {
+        int source = -1;
+        int destination = -1;
+        QLineF line;
+        QString entity;
+    };
+
+    void clearLiveItems();
+    void updateLitEdge(int row, const EdgeState& edge);
+    void updateNodeOverlay(int row, const NodeState& node);
+    void updateIncidentMarkers();
+    void invalidateStaticLayer();
+    QString edgeLabel(const EdgeState& state) const;
+    void drawClusters(QPainter* painter) const;
+    void drawEdges(QPainter* painter, const QRectF& rect) const;
+    void drawNodes(QPainter* painter, const QRectF& rect) const;
+    QString nodeToolTip(int row) const;
+    QString edgeToolTip(int row) const;
+
+    TopologyFrame m_frame;
+    TopologyLayout m_layout;
+    TopologyState m_state;
+    TopologyPalette m_palette;
+    EdgeLabels m_labels = NoLabels;
+    std::vector<QPointF> m_nodePos;
+    std::vector<EdgeGeometry> m_edges;
+    std::vector<double> m_baseWidths;
+    QHash<QString, int> m_nodeIndex;
+    QHash<QString, int> m_edgeIndex;
+    QHash<int, LitEdgeItem*> m_litEdges;
+    QHash<int, NodeOverlayItem*> m_nodeOverlays;
+    IncidentMarkerItem* m_markers = nullptr;
+    QGraphicsPathItem* m_selection = nullptr;
+    QString m_selectedEntity;
+    QTimer* m_animation = nullptr;
+    double m_phase = 0.5;
+    int m_staticGeneration = 0;
+};
+
+} // namespace meshscope
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(meshscope::TopologyScene::EdgeLabels)

@@ -1,0 +1,233 @@
+// The static layer of TopologyScene and its tooltips.
+
+#include "lit_edge_item.h"
+#include "topology_scene.h"
+
+#include "model/signal_names.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QPainter>
+
+#include <cmath>
+
+namespace meshscope {
+
+namespace {
+constexpr double NodeSize = TopologyLayouter::NodeSize;
+// Below these zoom factors text is unreadable anyway; skipping it keeps big meshes fast.
+constexpr double MinScaleForNodeLabels = 0.45;
+constexpr double MinScaleForEdgeLabels = 0.7;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("TopologyScene", text);
+}
+
+QString healthName(KialiHealth health)
+{
+    switch (health) {
+    case KialiHealth::Healthy:
+        return tr("healthy");
+    case KialiHealth::Degraded:
+        return tr("degraded");
+    case KialiHealth::Failure:
+        return tr("failure");
+    case KialiHealth::Unknown:
+        break;
+    }
+    return tr("no traffic");
+}
+
+void drawGlyph(QPainter* painter, const TopologyNode& node, const QPointF& c)
+{
+    const double r = NodeSize / 2;
+    switch (node.kind) {
+    case NodeKind::Workload:
+        painter->drawEllipse(c, r, r);
+        break;
+    case NodeKind::Service: {
+        const QPolygonF triangle({c + QPointF(0, -r), c + QPointF(r * 0.95, r * 0.7), c + QPointF(-r * 0.95, r * 0.7)});
+        painter->drawPolygon(triangle);
+        break;
+    }
+    case NodeKind::App:
+        painter->drawRoundedRect(QRectF(c - QPointF(r, r * 0.75), QSizeF(2 * r, 1.5 * r)), 7, 7);
+        break;
+    case NodeKind::Unknown:
+        painter->drawEllipse(c, r * 0.85, r * 0.85);
+        break;
+    }
+}
+
+QString shortName(const TopologyNode& node)
+{
+    if (!node.workload.isEmpty())
+        return node.workload;
+    if (!node.app.isEmpty())
+        return node.version.isEmpty() ? node.app : node.app + QLatin1Char(' ') + node.version;
+    if (!node.service.isEmpty())
+        return node.service;
+    return node.name;
+}
+} // namespace
+
+QString TopologyScene::edgeLabel(const EdgeState& state) const
+{
+    QStringList parts;
+    if (m_labels.testFlag(RateLabel))
+        parts.append(tr("%1 rps").arg(state.requestRate, 0, 'f', state.requestRate < 10 ? 2 : 1));
+    if (m_labels.testFlag(ErrorLabel))
+        parts.append(tr("%1% err").arg(state.errorRatio * 100.0, 0, 'f', 1));
+    if (m_labels.testFlag(LatencyLabel) && state.latencyP95Ms >= 0)
+        parts.append(tr("p95 %1 ms").arg(state.latencyP95Ms, 0, 'f', 0));
+    return parts.join(QStringLiteral(" · "));
+}
+
+void TopologyScene::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    painter->fillRect(rect, m_palette.background);
+    painter->setRenderHint(QPainter::Antialiasing);
+    drawClusters(painter);
+    drawEdges(painter, rect);
+    drawNodes(painter, rect);
+}
+
+void TopologyScene::drawClusters(QPainter* painter) const
+{
+    QFont font = painter->font();
+    font.setPointSizeF(10);
+    font.setBold(true);
+    painter->setFont(font);
+    QColor fill = m_palette.cluster;
+    fill.setAlpha(28);
+    for (const TopologyLayout::Cluster& cluster : m_layout.clusters) {
+        painter->setPen(QPen(m_palette.cluster, 1.2));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(cluster.rect, 10, 10);
+        painter->setPen(m_palette.clusterText);
+        painter->drawText(cluster.rect.adjusted(10, 4, -10, 0), Qt::AlignLeft | Qt::AlignTop, cluster.ns);
+    }
+}
+
+void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
+{
+    // One drawLines() call per width step: far cheaper than an item or path per edge.
+    QMap<double, QVector<QLineF>> byWidth;
+    for (std::size_t i = 0; i < m_edges.size(); ++i) {
+        const QLineF& line = m_edges[i].line;
+        if (line.isNull() || !rect.intersects(QRectF(line.p1(), line.p2()).normalized().adjusted(-8, -8, 8, 8)))
+            continue;
+        QVector<QLineF>& lines = byWidth[m_baseWidths[i]];
+        lines.append(line);
+        const QLineF back(line.p2(), line.p1());
+        QLineF wing = back;
+        wing.setLength(6 + m_baseWidths[i]);
+        wing.setAngle(back.angle() + 25);
+        lines.append(wing);
+        wing.setAngle(back.angle() - 25);
+        lines.append(wing);
+    }
+    for (auto it = byWidth.cbegin(); it != byWidth.cend(); ++it) {
+        painter->setPen(QPen(m_palette.edge, it.key(), Qt::SolidLine, Qt::RoundCap));
+        painter->drawLines(it.value());
+    }
+    const double scale = painter->worldTransform().m11();
+    if (m_labels == NoLabels || scale < MinScaleForEdgeLabels || m_state.edges.size() != m_edges.size())
+        return;
+    QFont font = painter->font();
+    font.setPointSizeF(7.5);
+    font.setBold(false);
+    painter->setFont(font);
+    painter->setPen(m_palette.text);
+    for (std::size_t i = 0; i < m_edges.size(); ++i) {
+        const QLineF& line = m_edges[i].line;
+        if (line.isNull() || m_litEdges.contains(static_cast<int>(i)) || !rect.contains(line.center()))
+            continue;
+        const QRectF box(line.center() - QPointF(110, 16), QSizeF(220, 14));
+        painter->drawText(box, Qt::AlignCenter, edgeLabel(m_state.edges[i]));
+    }
+}
+
+void TopologyScene::drawNodes(QPainter* painter, const QRectF& rect) const
+{
+    const double scale = painter->worldTransform().m11();
+    const bool labels = scale >= MinScaleForNodeLabels;
+    QFont font = painter->font();
+    font.setPointSizeF(8.5);
+    font.setBold(false);
+    painter->setFont(font);
+    const QPen solid(m_palette.node, 2);
+    const QPen dashed(m_palette.node, 1.6, Qt::DashLine);
+    const QRectF grown = rect.adjusted(-NodeSize * 3, -NodeSize, NodeSize * 3, NodeSize);
+    for (std::size_t i = 0; i < m_nodePos.size(); ++i) {
+        const QPointF c = m_nodePos[i];
+        if (!grown.contains(c))
+            continue;
+        const TopologyNode& node = m_frame.nodes[i];
+        const bool outside = node.isOutside || node.kind == NodeKind::Unknown;
+        painter->setPen(outside ? dashed : solid);
+        painter->setBrush(outside ? m_palette.background : m_palette.nodeFill);
+        drawGlyph(painter, node, c);
+        if (node.isRoot) {
+            painter->setBrush(m_palette.node);
+            painter->drawEllipse(c, 4, 4);
+        }
+        if (labels) {
+            painter->setPen(m_palette.text);
+            const QRectF box(c.x() - 80, c.y() + NodeSize / 2 + 2, 160, 14);
+            painter->drawText(box, Qt::AlignHCenter | Qt::AlignTop, shortName(node));
+        }
+    }
+}
+
+QString TopologyScene::toolTipFor(const QString& entity) const
+{
+    if (const int row = m_nodeIndex.value(entity, -1); row >= 0)
+        return nodeToolTip(row);
+    if (const int row = m_edgeIndex.value(entity, -1); row >= 0)
+        return edgeToolTip(row);
+    return QString();
+}
+
+QString TopologyScene::nodeToolTip(int row) const
+{
+    const TopologyNode& node = m_frame.nodes[static_cast<std::size_t>(row)];
+    QStringList lines;
+    lines.append(QStringLiteral("<b>%1</b>").arg(node.name.toHtmlEscaped()));
+    lines.append(tr("%1 in namespace %2").arg(nodeKindName(node.kind), node.ns.toHtmlEscaped()));
+    if (!node.version.isEmpty())
+        lines.append(tr("version %1").arg(node.version.toHtmlEscaped()));
+    if (static_cast<std::size_t>(row) < m_state.nodes.size()) {
+        const NodeState& state = m_state.nodes[static_cast<std::size_t>(row)];
+        lines.append(tr("inbound health: %1").arg(healthName(state.health)));
+        if (state.anomalySignificance > 0)
+            lines.append(tr("anomalous (significance %1)").arg(state.anomalySignificance, 0, 'f', 0));
+        if (state.rootCause)
+            lines.append(tr("suspected root cause of an open incident"));
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString TopologyScene::edgeToolTip(int row) const
+{
+    const TopologyEdge& edge = m_frame.edges[static_cast<std::size_t>(row)];
+    QStringList lines;
+    lines.append(QStringLiteral("<b>%1 → %2</b> (%3)")
+                     .arg(edge.source.toHtmlEscaped(), edge.destination.toHtmlEscaped(), edge.protocol));
+    if (static_cast<std::size_t>(row) < m_state.edges.size()) {
+        const EdgeState& state = m_state.edges[static_cast<std::size_t>(row)];
+        lines.append(tr("request rate: %1 %2").arg(state.requestRate, 0, 'f', 2).arg(signalUnit(SignalName::RequestRate)));
+        lines.append(tr("errors: %1%").arg(state.errorRatio * 100.0, 0, 'f', 2));
+        if (state.latencyP95Ms >= 0)
+            lines.append(tr("p95 latency: %1 ms").arg(state.latencyP95Ms, 0, 'f', 0));
+        lines.append(tr("health (Kiali thresholds): %1").arg(healthName(state.health)));
+        if (state.isAnomalous())
+            lines.append(tr("anomalous against its baseline (significance %1)").arg(state.anomalySignificance, 0, 'f', 0));
+        if (state.inOpenIncident)
+            lines.append(tr("part of an open incident"));
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+} // namespace meshscope

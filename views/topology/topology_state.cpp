@@ -1,0 +1,135 @@
+#include "topology_state.h"
+
+#include "model/signal_names.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace meshscope {
+
+namespace {
+// Rounding noise in recorded ratios must not mark an edge degraded.
+constexpr double ErrorEpsilon = 1e-6;
+
+double shareOf(const std::map<QString, double>& ratesByCode, QChar classDigit, double* total)
+{
+    double matching = 0;
+    *total = 0;
+    for (const auto& [code, rate] : ratesByCode) {
+        *total += rate;
+        if (code.size() == 3 && code.front() == classDigit)
+            matching += rate;
+    }
+    return *total > 0 ? matching / *total : 0;
+}
+} // namespace
+
+KialiHealth kialiHealth(const TopologyEdge& edge, double errorRatio)
+{
+    if (edge.protocol == QLatin1String("tcp"))
+        return KialiHealth::Unknown;
+    double total = 0;
+    const double clientErrors = shareOf(edge.ratesByCode, QLatin1Char('4'), &total);
+    if (errorRatio > 0.10 || clientErrors > 0.20)
+        return KialiHealth::Failure;
+    if (errorRatio > ErrorEpsilon || clientErrors > 0.10)
+        return KialiHealth::Degraded;
+    return KialiHealth::Healthy;
+}
+
+TopologyStateBuilder::TopologyStateBuilder(std::shared_ptr<const Dataset> dataset)
+    : m_dataset(std::move(dataset))
+{
+    const SeriesStore& store = m_dataset->series;
+    for (SeriesId id = 0; id < store.seriesCount(); ++id) {
+        const SeriesKey& key = store.key(id);
+        if (key.signal == SignalName::RequestRate)
+            m_index[key.entity].rate = id;
+        else if (key.signal == SignalName::ErrorRatio)
+            m_index[key.entity].errors = id;
+        else if (key.signal == SignalName::LatencyP95)
+            m_index[key.entity].p95 = id;
+    }
+    const auto& anomalies = m_dataset->anomalies;
+    for (std::size_t i = 0; i < anomalies.size(); ++i)
+        m_index[anomalies[i].series.entity].anomalies.push_back(static_cast<int>(i));
+}
+
+const TopologyStateBuilder::EntityIndex* TopologyStateBuilder::indexOf(const QString& entity) const
+{
+    const auto it = m_index.constFind(entity);
+    return it == m_index.constEnd() ? nullptr : &it.value();
+}
+
+double TopologyStateBuilder::significanceAt(const EntityIndex* index, qint64 tMs) const
+{
+    double best = 0;
+    if (!index)
+        return best;
+    for (int i : index->anomalies) {
+        const Anomaly& a = m_dataset->anomalies[static_cast<std::size_t>(i)];
+        if (a.startMs <= tMs && tMs <= a.endMs)
+            best = std::max(best, std::max(a.significance, 1.0));
+    }
+    return best;
+}
+
+double TopologyStateBuilder::valueAt(SeriesId id, qint64 tMs, double fallback) const
+{
+    double value = fallback;
+    if (id != InvalidSeries && m_dataset->series.valueAt(id, tMs, &value, MaxSampleAgeMs))
+        return value;
+    return fallback;
+}
+
+TopologyState TopologyStateBuilder::stateAt(const TopologyFrame& frame, qint64 tMs) const
+{
+    TopologyState state;
+    state.tMs = tMs;
+    state.nodes.resize(frame.nodes.size());
+    state.edges.resize(frame.edges.size());
+
+    // Entities named by incidents open at tMs, and their top-ranked suspects.
+    QSet<QString> incidentEntities;
+    QSet<QString> rootCauses;
+    for (const Incident& incident : m_dataset->incidents) {
+        if (tMs < incident.startMs || (incident.resolved && tMs > incident.endMs))
+            continue;
+        for (int i : incident.anomalyIndexes) {
+            if (i >= 0 && static_cast<std::size_t>(i) < m_dataset->anomalies.size())
+                incidentEntities.insert(m_dataset->anomalies[static_cast<std::size_t>(i)].series.entity);
+        }
+        if (!incident.candidates.empty())
+            rootCauses.insert(Entity::suspectNode(incident.candidates.front().entity));
+    }
+
+    QHash<QString, int> nodeRow;
+    for (std::size_t i = 0; i < frame.nodes.size(); ++i) {
+        const QString& name = frame.nodes[i].name;
+        nodeRow.insert(name, static_cast<int>(i));
+        NodeState& node = state.nodes[i];
+        node.anomalySignificance = significanceAt(indexOf(name), tMs);
+        node.rootCause = rootCauses.contains(name);
+    }
+    for (std::size_t i = 0; i < frame.edges.size(); ++i) {
+        const TopologyEdge& edge = frame.edges[i];
+        const QString entity = edge.entity();
+        const EntityIndex* index = indexOf(entity);
+        EdgeState& out = state.edges[i];
+        out.requestRate = valueAt(index ? index->rate : InvalidSeries, tMs, edge.requestRate);
+        out.errorRatio = valueAt(index ? index->errors : InvalidSeries, tMs, edge.errorRatio);
+        out.latencyP95Ms = valueAt(index ? index->p95 : InvalidSeries, tMs, edge.latencyP95Ms);
+        out.health = out.requestRate > 0 ? kialiHealth(edge, out.errorRatio) : KialiHealth::Unknown;
+        out.anomalySignificance = significanceAt(index, tMs);
+        out.inOpenIncident = incidentEntities.contains(entity);
+        const auto row = nodeRow.constFind(edge.destination);
+        if (row != nodeRow.constEnd()) {
+            NodeState& target = state.nodes[static_cast<std::size_t>(*row)];
+            target.health = std::max(target.health, out.health);
+        }
+    }
+    return state;
+}
+
+} // namespace meshscope

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "model/dataset.h"
+
+#include <QHash>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace meshscope {
+
+/// Health by Kiali's default request-rate thresholds (WIRE-FORMATS.md): any 5xx is
+/// Degraded, more than 10% 5xx is Failure; 4xx above 10% Degraded, 20% Failure.
+enum class KialiHealth { Unknown, Healthy, Degraded, Failure };
+
+/// What an edge looks like at one time: the numbers and why it is lit.
+struct EdgeState
+{
+    double requestRate = 0;
+    double errorRatio = 0;    ///< 0..1
+    double latencyP95Ms = -1; ///< -1 when unknown
+    KialiHealth health = KialiHealth::Unknown;
+    double anomalySignificance = 0; ///< 0 when no anomaly of this edge covers the time
+    bool inOpenIncident = false;
+
+    bool isAnomalous() const { return anomalySignificance > 0; }
+    bool isLit() const
+    {
+        return isAnomalous() || inOpenIncident || health == KialiHealth::Degraded || health == KialiHealth::Failure;
+    }
+    friend bool operator==(const EdgeState&, const EdgeState&) = default;
+};
+
+struct NodeState
+{
+    double anomalySignificance = 0;
+    bool rootCause = false;
+    KialiHealth health = KialiHealth::Unknown; ///< worst of its inbound edges
+
+    bool isLit() const
+    {
+        return anomalySignificance > 0 || rootCause || health == KialiHealth::Degraded
+            || health == KialiHealth::Failure;
+    }
+    friend bool operator==(const NodeState&, const NodeState&) = default;
+};
+
+/// The state of the whole topology at one time, aligned with the frame's nodes and edges.
+struct TopologyState
+{
+    qint64 tMs = 0;
+    std::vector<NodeState> nodes;
+    std::vector<EdgeState> edges;
+};
+
+KialiHealth kialiHealth(const TopologyEdge& edge, double errorRatio);
+
+/// Computes TopologyState of a dataset at a cursor time. Indexes the dataset's series and
+/// anomalies once so that one replay frame costs a few lookups per edge.
+class TopologyStateBuilder
+{
+public:
+    /// Samples older than this before the cursor are not used (the frame's value is).
+    static constexpr qint64 MaxSampleAgeMs = 5 * 60 * 1000;
+
+    explicit TopologyStateBuilder(std::shared_ptr<const Dataset> dataset);
+
+    const Dataset* dataset() const { return m_dataset.get(); }
+    /// The state of `frame` (which should be the frame in force at tMs) at tMs.
+    TopologyState stateAt(const TopologyFrame& frame, qint64 tMs) const;
+
+private:
+    struct EntityIndex
+    {
+        SeriesId rate = InvalidSeries;
+        SeriesId errors = InvalidSeries;
+        SeriesId p95 = InvalidSeries;
+        std::vector<int> anomalies; ///< indexes into dataset->anomalies
+    };
+    const EntityIndex* indexOf(const QString& entity) const;
+    double significanceAt(const EntityIndex* index, qint64 tMs) const;
+    double valueAt(SeriesId id, qint64 tMs, double fallback) const;
+
+    std::shared_ptr<const Dataset> m_dataset;
+    QHash<QString, EntityIndex> m_index;
+};
+
+} // namespace meshscope
