@@ -286,7 +286,18 @@ void MeshSignalBuilder::emitCustom(const RawSeries& series, SeriesAccumulator& o
 TopologyFrame MeshSignalBuilder::makeFrame() const
 {
     TopologyFrame frame;
-    frame.tMs = m_originMs;
+    // The frame starts with the first signal point (the first rate needs two samples).
+    frame.tMs = std::numeric_limits<qint64>::max();
+    for (const auto& edge : m_edges) {
+        for (const TimeMap* points : {&edge.second.total, &edge.second.tcpSent, &edge.second.tcpReceived, &edge.second.durationCount}) {
+            if (!points->empty())
+                frame.tMs = std::min(frame.tMs, points->begin()->first);
+        }
+        if (!edge.second.buckets.empty())
+            frame.tMs = std::min(frame.tMs, edge.second.buckets.begin()->first);
+    }
+    if (frame.tMs == std::numeric_limits<qint64>::max())
+        frame.tMs = m_originMs;
     for (const auto& [name, info] : m_nodes) {
         TopologyNode node;
         node.name = name;
