@@ -18,7 +18,7 @@ namespace meshscope {
 class AnomalyLikelihood
 {
 public:
-    AnomalyLikelihood(int shortWindow = 3, double longWindow = 2000, double alertLevel = 0.5, int refractory = 100);
+    AnomalyLikelihood(int shortWindow = 10, double longWindow = 8640, double alertLevel = 0.6, int refractory = 300);
 
     double update(double raw);
     double last() const { return m_last; }
