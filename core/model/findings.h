@@ -3,6 +3,7 @@
 #include "entity.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -30,6 +31,12 @@ struct RootCauseCandidate
     QString entity;
     double score = 0;
     QString evidence; ///< human-readable "why"
+    // Structured evidence, so views and reports can say why without parsing text:
+    QStringList signalNames;     ///< "entity/signal" of the deviating series behind it, strongest first
+    qint64 onsetMs = 0;          ///< earliest onset of those series (0 = unknown)
+    double magnitude = 0;        ///< largest deviation, in robust standard deviations
+    QStringList pathToSymptoms;  ///< call chain from the symptom node down to this entity
+    bool explainedByCallee = false; ///< its symptoms are mostly explained by an anomalous callee
 
     friend bool operator==(const RootCauseCandidate&, const RootCauseCandidate&) = default;
 };

@@ -1,0 +1,271 @@
+#include "correlator.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace meshscope {
+
+Correlator::Correlator(CorrelationSettings settings)
+    : m_settings(settings)
+{
+}
+
+void Correlator::setTopology(const TopologyFrame& frame)
+{
+    m_graph = CallGraph(frame);
+    // Group node ids refer to the old graph: translate them by name.
+    for (Group& group : m_groups) {
+        group.graphNodes.clear();
+        for (const QString& entity : std::as_const(group.entities)) {
+            for (int id : graphNodesOf(entity))
+                group.graphNodes.insert(id);
+        }
+    }
+}
+
+std::vector<int> Correlator::graphNodesOf(const QString& entity) const
+{
+    std::vector<int> ids;
+    const auto [source, destination] = Entity::edgeEnds(entity);
+    for (const QString& node : {source, destination}) {
+        const int id = node.isEmpty() ? -1 : m_graph.nodeId(node);
+        if (id >= 0)
+            ids.push_back(id);
+    }
+    return ids;
+}
+
+bool Correlator::isNear(const Group& group, const std::vector<int>& neighbourhood, qint64 startMs) const
+{
+    if (startMs > group.lastActivityMs + m_settings.windowMs || startMs < group.incident.startMs - m_settings.windowMs)
+        return false;
+    if (m_graph.isEmpty())
+        return true; // no topology at all: time is all we know
+    for (int id : neighbourhood) {
+        if (group.graphNodes.contains(id))
+            return true;
+    }
+    return false;
+}
+
+std::vector<int> Correlator::matchingGroups(const Anomaly& anomaly, const std::vector<int>& nodes) const
+{
+    std::vector<int> neighbourhood;
+    for (int id : nodes) {
+        for (int near : m_graph.neighbourhood(id, m_settings.maxHops))
+            neighbourhood.push_back(near);
+    }
+    std::vector<int> result;
+    for (int index : m_open) {
+        const Group& group = m_groups[static_cast<std::size_t>(index)];
+        const bool sameEntity = group.entities.contains(anomaly.series.entity)
+            && anomaly.startMs <= group.lastActivityMs + m_settings.windowMs
+            && anomaly.startMs >= group.incident.startMs - m_settings.windowMs;
+        if (sameEntity || isNear(group, neighbourhood, anomaly.startMs))
+            result.push_back(index);
+    }
+    return result;
+}
+
+int Correlator::openGroup(const Anomaly& anomaly)
+{
+    Group group;
+    group.incident.id = QStringLiteral("INC-%1").arg(m_nextId++, 4, 10, QLatin1Char('0'));
+    group.incident.startMs = anomaly.startMs;
+    group.lastActivityMs = anomaly.startMs;
+    m_groups.push_back(std::move(group));
+    const int index = static_cast<int>(m_groups.size()) - 1;
+    m_open.push_back(index);
+    return index;
+}
+
+void Correlator::addToGroup(int groupIndex, int anomalyIndex, const std::vector<int>& nodes)
+{
+    Group& group = m_groups[static_cast<std::size_t>(groupIndex)];
+    const Anomaly& anomaly = m_anomalies[static_cast<std::size_t>(anomalyIndex)];
+    auto& indexes = group.incident.anomalyIndexes;
+    const auto at = std::upper_bound(indexes.begin(), indexes.end(), anomalyIndex, [this](int a, int b) {
+        const qint64 sa = m_anomalies[static_cast<std::size_t>(a)].startMs;
+        const qint64 sb = m_anomalies[static_cast<std::size_t>(b)].startMs;
+        return sa != sb ? sa < sb : a < b;
+    });
+    indexes.insert(at, anomalyIndex);
+    group.entities.insert(anomaly.series.entity);
+    for (int id : nodes)
+        group.graphNodes.insert(id);
+    group.lastActivityMs = std::max({group.lastActivityMs, anomaly.startMs, anomaly.endMs});
+    refreshSummary(group);
+}
+
+void Correlator::mergeInto(int target, int source, std::vector<IncidentChange>* changes)
+{
+    Group& from = m_groups[static_cast<std::size_t>(source)];
+    Group& into = m_groups[static_cast<std::size_t>(target)];
+    std::vector<int> merged;
+    std::merge(into.incident.anomalyIndexes.begin(), into.incident.anomalyIndexes.end(),
+        from.incident.anomalyIndexes.begin(), from.incident.anomalyIndexes.end(), std::back_inserter(merged),
+        [this](int a, int b) {
+            const qint64 sa = m_anomalies[static_cast<std::size_t>(a)].startMs;
+            const qint64 sb = m_anomalies[static_cast<std::size_t>(b)].startMs;
+            return sa != sb ? sa < sb : a < b;
+        });
+    into.incident.anomalyIndexes = std::move(merged);
+    into.graphNodes.unite(from.graphNodes);
+    into.entities.unite(from.entities);
+    into.lastActivityMs = std::max(into.lastActivityMs, from.lastActivityMs);
+    from.alive = false;
+    m_open.erase(std::remove(m_open.begin(), m_open.end(), source), m_open.end());
+    changes->push_back({from.incident.id, IncidentChangeKind::Merged, into.incident.id});
+}
+
+void Correlator::refreshSummary(Group& group) const
+{
+    Incident& incident = group.incident;
+    const Anomaly& first = m_anomalies[static_cast<std::size_t>(incident.anomalyIndexes.front())];
+    incident.startMs = first.startMs;
+    incident.firstAffected = Entity::suspectNode(first.series.entity);
+    incident.endMs = group.lastActivityMs;
+    double strongest = 0;
+    for (int index : incident.anomalyIndexes)
+        strongest = std::max(strongest, m_anomalies[static_cast<std::size_t>(index)].significance);
+    // Breadth adds to the strongest signal: many services deviating together is
+    // more certainly an incident than one, but never beyond the scale.
+    const double breadth = 5.0 * std::log2(static_cast<double>(group.entities.size()));
+    incident.significance = std::min(100.0, strongest + breadth);
+    group.rankingDirty = true;
+}
+
+std::vector<IncidentChange> Correlator::advanceTo(qint64 nowMs)
+{
+    std::vector<IncidentChange> changes;
+    if (nowMs <= m_nowMs)
+        return changes;
+    m_nowMs = nowMs;
+    std::vector<int> stillOpen;
+    for (int index : m_open) {
+        Group& group = m_groups[static_cast<std::size_t>(index)];
+        if (m_nowMs - group.lastActivityMs > m_settings.quietPeriodMs) {
+            group.incident.resolved = true;
+            changes.push_back({group.incident.id, IncidentChangeKind::Resolved, {}});
+        } else {
+            stillOpen.push_back(index);
+        }
+    }
+    m_open = std::move(stillOpen);
+    return changes;
+}
+
+std::vector<IncidentChange> Correlator::addAnomaly(const Anomaly& anomaly)
+{
+    std::vector<IncidentChange> changes = advanceTo(anomaly.startMs);
+    const int anomalyIndex = static_cast<int>(m_anomalies.size());
+    m_anomalies.push_back(anomaly);
+    const std::vector<int> nodes = graphNodesOf(anomaly.series.entity);
+    const std::vector<int> matches = matchingGroups(anomaly, nodes);
+    if (matches.empty()) {
+        const int index = openGroup(anomaly);
+        addToGroup(index, anomalyIndex, nodes);
+        changes.push_back({m_groups[static_cast<std::size_t>(index)].incident.id, IncidentChangeKind::Opened, {}});
+        return changes;
+    }
+    // The oldest incident absorbs the others this anomaly ties together.
+    const int target = *std::min_element(matches.begin(), matches.end());
+    for (int other : matches) {
+        if (other != target)
+            mergeInto(target, other, &changes);
+    }
+    addToGroup(target, anomalyIndex, nodes);
+    changes.push_back({m_groups[static_cast<std::size_t>(target)].incident.id, IncidentChangeKind::Updated, {}});
+    return changes;
+}
+
+void Correlator::rank(const Group& group) const
+{
+    if (!group.rankingDirty)
+        return;
+    // Detector anomalies as evidence: significance 0..100 maps onto ~0..10 sigma; the
+    // strongest anomaly of each series counts.
+    QHash<SeriesKey, int> bySeries;
+    SignalEvidenceList evidence;
+    for (int index : group.incident.anomalyIndexes) {
+        const Anomaly& anomaly = m_anomalies[static_cast<std::size_t>(index)];
+        SignalEvidence signal {anomaly.series, anomaly.significance / 10.0, anomaly.startMs, anomaly.expected,
+            anomaly.observed};
+        const int existing = bySeries.value(anomaly.series, -1);
+        if (existing < 0) {
+            bySeries.insert(anomaly.series, static_cast<int>(evidence.size()));
+            evidence.push_back(signal);
+        } else if (evidence[static_cast<std::size_t>(existing)].magnitude < signal.magnitude) {
+            signal.onsetMs = evidence[static_cast<std::size_t>(existing)].onsetMs; // the first onset stays
+            evidence[static_cast<std::size_t>(existing)] = signal;
+        }
+    }
+    RankingSettings settings = m_settings.ranking;
+    settings.anomalousMagnitude = 0; // every detector anomaly already passed its threshold
+    group.incident.candidates = RootCauseRanker(settings).rank(evidence, m_graph, group.incident.firstAffected);
+    group.rankingDirty = false;
+}
+
+const Incident* Correlator::incident(const QString& id) const
+{
+    for (const Group& group : m_groups) {
+        if (group.alive && group.incident.id == id) {
+            rank(group);
+            return &group.incident;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<Incident> Correlator::incidents() const
+{
+    std::vector<Incident> result;
+    for (const Group& group : m_groups) {
+        if (!group.alive)
+            continue;
+        rank(group);
+        result.push_back(group.incident);
+    }
+    std::stable_sort(result.begin(), result.end(),
+        [](const Incident& a, const Incident& b) { return a.startMs < b.startMs; });
+    return result;
+}
+
+std::vector<Incident> Correlator::correlate(const std::vector<Anomaly>& anomalies, const TopologyHistory& topology,
+    const CorrelationSettings& settings, qint64 asOfMs)
+{
+    std::vector<int> order(anomalies.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&anomalies](int a, int b) {
+        return anomalies[static_cast<std::size_t>(a)].startMs < anomalies[static_cast<std::size_t>(b)].startMs;
+    });
+    Correlator correlator(settings);
+    const TopologyFrame* frame = nullptr;
+    std::vector<int> fed;
+    for (int index : order) {
+        Anomaly anomaly = anomalies[static_cast<std::size_t>(index)];
+        if (anomaly.startMs >= asOfMs)
+            break;
+        anomaly.endMs = std::min(anomaly.endMs, asOfMs);
+        const TopologyFrame* current = topology.frameAt(anomaly.startMs);
+        if (current && current != frame) {
+            frame = current;
+            correlator.setTopology(*frame);
+        }
+        correlator.addAnomaly(anomaly);
+        fed.push_back(index);
+    }
+    if (asOfMs != std::numeric_limits<qint64>::max())
+        correlator.advanceTo(asOfMs);
+    std::vector<Incident> result = correlator.incidents();
+    for (Incident& incident : result) {
+        for (int& index : incident.anomalyIndexes)
+            index = fed[static_cast<std::size_t>(index)];
+    }
+    return result;
+}
+
+} // namespace meshscope

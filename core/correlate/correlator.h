@@ -1,0 +1,104 @@
+#pragma once
+
+#include "call_graph.h"
+#include "root_cause_ranker.h"
+
+#include "model/findings.h"
+#include "model/topology.h"
+
+#include <QSet>
+#include <QString>
+
+#include <limits>
+#include <vector>
+
+namespace meshscope {
+
+/// When anomalies belong to the same incident.
+struct CorrelationSettings
+{
+    /// Anomalies starting within this time of an incident's activity join it.
+    qint64 windowMs = 10 * 60 * 1000;
+    /// ... when their nodes are within this many calls of the incident's nodes.
+    int maxHops = 1;
+    /// An incident without new anomalies (or still-running ones) for this long resolves.
+    qint64 quietPeriodMs = 15 * 60 * 1000;
+    RankingSettings ranking;
+};
+
+enum class IncidentChangeKind { Opened, Updated, Merged, Resolved };
+
+/// What happened to one incident when an anomaly arrived or time advanced.
+struct IncidentChange
+{
+    QString incidentId;
+    IncidentChangeKind kind = IncidentChangeKind::Opened;
+    QString mergedInto; ///< for Merged: the incident that absorbed this one
+
+    friend bool operator==(const IncidentChange&, const IncidentChange&) = default;
+};
+
+/// Groups anomalies into incidents, incrementally.
+///
+/// An anomaly joins the open incidents it is close to in time (windowMs) and connected
+/// to in the call graph (maxHops, calls in either direction); when it connects several,
+/// they merge into the oldest. Anomalies on nodes the graph does not know (or all of
+/// them when there is no topology) are grouped by time alone. Incidents resolve after a
+/// quiet period. Live mode feeds `addAnomaly` as detectors report; replay feeds the
+/// same anomalies in start order, so the state at time t depends only on anomalies that
+/// started before t, and `correlate()` (batch) equals the incremental result.
+class Correlator
+{
+public:
+    explicit Correlator(CorrelationSettings settings = {});
+
+    /// The call graph in force from now on (already grouped incidents keep their nodes).
+    void setTopology(const TopologyFrame& frame);
+    /// Adds an anomaly; advances the clock to its start first. Returns what changed.
+    std::vector<IncidentChange> addAnomaly(const Anomaly& anomaly);
+    /// Advances the clock without new anomalies (resolves quiet incidents).
+    std::vector<IncidentChange> advanceTo(qint64 nowMs);
+
+    qint64 now() const { return m_nowMs; }
+    const std::vector<Anomaly>& anomalies() const { return m_anomalies; }
+    /// Current incidents (merged ones removed) in order of start, ranked.
+    std::vector<Incident> incidents() const;
+    /// One incident, ranked; null when unknown (or merged away).
+    const Incident* incident(const QString& id) const;
+
+    /// Batch: feeds `anomalies` (any order) by start time, with the topology in force at
+    /// each start, up to `asOfMs` (anomalies starting later are ignored and running ones
+    /// are cut there). Anomaly indexes refer to the `anomalies` argument.
+    static std::vector<Incident> correlate(const std::vector<Anomaly>& anomalies, const TopologyHistory& topology,
+        const CorrelationSettings& settings = {}, qint64 asOfMs = std::numeric_limits<qint64>::max());
+
+private:
+    struct Group
+    {
+        mutable Incident incident; ///< candidates are ranked lazily, on read
+        QSet<int> graphNodes;    ///< call-graph ids of the nodes involved
+        QSet<QString> entities;  ///< entity names involved (also those unknown to the graph)
+        qint64 lastActivityMs = 0;
+        bool alive = true;       ///< false once merged into another
+        mutable bool rankingDirty = true;
+    };
+
+    std::vector<int> graphNodesOf(const QString& entity) const;
+    bool isNear(const Group& group, const std::vector<int>& neighbourhood, qint64 startMs) const;
+    std::vector<int> matchingGroups(const Anomaly& anomaly, const std::vector<int>& nodes) const;
+    int openGroup(const Anomaly& anomaly);
+    void mergeInto(int target, int source, std::vector<IncidentChange>* changes);
+    void addToGroup(int groupIndex, int anomalyIndex, const std::vector<int>& nodes);
+    void refreshSummary(Group& group) const;
+    void rank(const Group& group) const;
+
+    CorrelationSettings m_settings;
+    CallGraph m_graph;
+    std::vector<Anomaly> m_anomalies;
+    std::vector<Group> m_groups;
+    std::vector<int> m_open; ///< indexes of alive, unresolved groups
+    qint64 m_nowMs = std::numeric_limits<qint64>::min();
+    int m_nextId = 1;
+};
+
+} // namespace meshscope

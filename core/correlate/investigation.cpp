@@ -1,0 +1,110 @@
+#include "investigation.h"
+
+#include <algorithm>
+
+namespace meshscope {
+
+std::vector<RootCauseCandidate> rankAt(const Dataset& dataset, qint64 atMs, const QString& symptomNode,
+    const SeriesChangeSettings& changes, const RankingSettings& ranking, const JobControl* job)
+{
+    const SignalEvidenceList evidence = measureSeriesChanges(dataset.series, atMs, changes, job);
+    const TopologyFrame* frame = dataset.topology.frameAt(atMs);
+    const CallGraph graph = frame ? CallGraph(*frame) : CallGraph();
+    return RootCauseRanker(ranking).rank(evidence, graph, symptomNode);
+}
+
+namespace {
+
+/// Significance 0..100 of a change measured in robust sigmas (10 sigma = 100).
+double significanceOf(double magnitude)
+{
+    return std::clamp(magnitude * 10.0, 0.0, 100.0);
+}
+
+/// An incident made of the clear deviations the ranking found at one instant, for
+/// inputs without detector anomalies there (a case looked at with --at).
+Incident incidentFromRanking(const std::vector<RootCauseCandidate>& ranking, qint64 atMs, double threshold)
+{
+    Incident incident;
+    incident.id = QStringLiteral("AT-%1").arg(atMs / 1000);
+    incident.startMs = atMs;
+    incident.endMs = atMs;
+    qint64 firstOnset = 0;
+    for (const RootCauseCandidate& candidate : ranking) {
+        if (candidate.magnitude < threshold)
+            continue;
+        incident.significance = std::max(incident.significance, significanceOf(candidate.magnitude));
+        if (candidate.onsetMs > 0 && (firstOnset == 0 || candidate.onsetMs < firstOnset)) {
+            firstOnset = candidate.onsetMs;
+            incident.firstAffected = candidate.entity;
+        }
+        incident.endMs = std::max(incident.endMs, candidate.onsetMs);
+    }
+    if (incident.firstAffected.isEmpty() && !ranking.empty())
+        incident.firstAffected = ranking.front().entity;
+    incident.candidates = ranking;
+    return incident;
+}
+
+int incidentCovering(const std::vector<Incident>& incidents, qint64 atMs, qint64 windowMs)
+{
+    int best = -1;
+    for (std::size_t i = 0; i < incidents.size(); ++i) {
+        const Incident& incident = incidents[i];
+        if (atMs < incident.startMs - windowMs || atMs > incident.endMs + windowMs)
+            continue;
+        if (best < 0 || incident.significance > incidents[static_cast<std::size_t>(best)].significance)
+            best = static_cast<int>(i);
+    }
+    return best;
+}
+
+} // namespace
+
+InvestigationResult investigate(const Dataset& dataset, const std::vector<Anomaly>& anomalies,
+    const InvestigationSettings& settings, const JobControl* job)
+{
+    InvestigationResult result;
+    const TimeRange range = dataset.timeRange();
+    std::vector<Incident> incidents = Correlator::correlate(anomalies, dataset.topology, settings.correlation,
+        range.isValid() ? range.endMs + 1 : std::numeric_limits<qint64>::max());
+    for (const Incident& incident : incidents) {
+        if (incident.significance >= settings.minIncidentSignificance)
+            result.incidents.push_back(incident);
+    }
+    throwIfCancelled(job);
+    if (settings.atMs) {
+        result.atMs = *settings.atMs;
+        result.focusIncident = incidentCovering(result.incidents, result.atMs, settings.correlation.windowMs);
+    } else if (!result.incidents.empty()) {
+        const auto strongest = std::max_element(result.incidents.begin(), result.incidents.end(),
+            [](const Incident& a, const Incident& b) { return a.significance < b.significance; });
+        result.focusIncident = static_cast<int>(strongest - result.incidents.begin());
+        result.atMs = strongest->startMs;
+    } else {
+        return result; // nothing is wrong
+    }
+    QString symptom = settings.alarmEntity;
+    if (symptom.isEmpty() && result.focusIncident >= 0)
+        symptom = result.incidents[static_cast<std::size_t>(result.focusIncident)].firstAffected;
+    result.ranking = rankAt(dataset, result.atMs, Entity::suspectNode(symptom), settings.changes,
+        settings.correlation.ranking, job);
+    if (result.focusIncident >= 0) {
+        result.incidents[static_cast<std::size_t>(result.focusIncident)].candidates = result.ranking;
+    } else {
+        const double threshold = settings.correlation.ranking.anomalousMagnitude;
+        const bool somethingChanged = !result.ranking.empty() && result.ranking.front().magnitude >= threshold;
+        if (!somethingChanged) {
+            result.ranking.clear();
+            return result;
+        }
+        Incident incident = incidentFromRanking(result.ranking, result.atMs, threshold);
+        const auto at = std::upper_bound(result.incidents.begin(), result.incidents.end(), incident.startMs,
+            [](qint64 start, const Incident& other) { return start < other.startMs; });
+        result.focusIncident = static_cast<int>(at - result.incidents.begin());
+        result.incidents.insert(at, std::move(incident));
+    }
+    return result;
+}
+
+} // namespace meshscope

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "correlator.h"
+#include "series_change.h"
+
+#include "model/dataset.h"
+#include "model/job_control.h"
+
+#include <optional>
+
+namespace meshscope {
+
+struct InvestigationSettings
+{
+    CorrelationSettings correlation;
+    SeriesChangeSettings changes;
+    /// The instant to investigate (`--at`); without it the most significant incident is.
+    std::optional<qint64> atMs;
+    /// Where the problem was noticed, when known (a case's alarm_entity): call paths
+    /// in the evidence start there.
+    QString alarmEntity;
+    /// Incidents below this significance are not reported.
+    double minIncidentSignificance = 50;
+};
+
+/// The answer to "what is broken, where did it start": incidents and one ranking.
+struct InvestigationResult
+{
+    std::vector<Incident> incidents;             ///< chronological
+    int focusIncident = -1;                      ///< index of the incident the ranking is about
+    std::vector<RootCauseCandidate> ranking;     ///< best first; empty when nothing is wrong
+    qint64 atMs = 0;                             ///< instant the ranking looked at (0 = none)
+};
+
+/// Correlates `anomalies` (detector output for `dataset`) into incidents and ranks the
+/// root-cause candidates of the incident at `settings.atMs` (else the most significant
+/// one) with the ranking's own before/after statistics on the raw samples plus the call
+/// graph. When `atMs` is given and no detector anomaly covers it but the series clearly
+/// changed there, that change is reported as an incident of its own.
+InvestigationResult investigate(const Dataset& dataset, const std::vector<Anomaly>& anomalies,
+    const InvestigationSettings& settings = {}, const JobControl* job = nullptr);
+
+/// Ranks the candidates for a change at `atMs` from the raw samples and the topology
+/// in force then (used by `investigate`, the GUI's "why here?" and the evaluation).
+std::vector<RootCauseCandidate> rankAt(const Dataset& dataset, qint64 atMs, const QString& symptomNode = {},
+    const SeriesChangeSettings& changes = {}, const RankingSettings& ranking = {}, const JobControl* job = nullptr);
+
+} // namespace meshscope

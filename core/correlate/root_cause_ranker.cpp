@@ -1,0 +1,326 @@
+#include "root_cause_ranker.h"
+
+#include "call_graph.h"
+
+#include "model/signal_names.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace meshscope {
+
+namespace {
+
+/// Kinds of evidence, by how they travel through the call graph.
+enum Kind { Local = 0, Latency, Errors, Traffic, KindCount };
+
+Kind kindOf(const QString& signal)
+{
+    switch (signalClass(signal)) {
+    case SignalClass::Latency:
+        return Latency;
+    case SignalClass::Errors:
+        return Errors;
+    case SignalClass::Traffic:
+        return Traffic;
+    case SignalClass::Saturation:
+    case SignalClass::Bytes:
+    case SignalClass::Custom:
+        break;
+    }
+    return Local; // resources and unknown signals: nothing upstream causes them
+}
+
+/// What one node has against it, aggregated from its signals.
+struct NodeCase
+{
+    QString name;
+    int graphId = -1;
+    double peak[KindCount] = {};     ///< largest deviation per kind, in sigmas
+    double strength[KindCount] = {}; ///< the same on the ranking's scale
+    double explained[KindCount] = {};
+    int explainer = -1; ///< index into the node list of the callee that explains most
+    qint64 onsetMs = std::numeric_limits<qint64>::max();
+    std::vector<const SignalEvidence*> signals;
+    double score = 0;
+
+    double total() const { return *std::max_element(strength, strength + KindCount); }
+    double largestPeak() const { return *std::max_element(peak, peak + KindCount); }
+};
+
+std::vector<NodeCase> collectNodes(const SignalEvidenceList& evidence, const CallGraph& graph, bool logScale,
+    QHash<QString, int>* indexByName)
+{
+    std::vector<NodeCase> nodes;
+    for (const SignalEvidence& signal : evidence) {
+        const QString name = Entity::suspectNode(signal.series.entity);
+        int index = indexByName->value(name, -1);
+        if (index < 0) {
+            index = static_cast<int>(nodes.size());
+            indexByName->insert(name, index);
+            NodeCase node;
+            node.name = name;
+            node.graphId = graph.nodeId(name);
+            nodes.push_back(std::move(node));
+        }
+        NodeCase& node = nodes[static_cast<std::size_t>(index)];
+        // Deviations span orders of magnitude (a 5-sigma CPU rise, a 5,000-sigma timeout
+        // storm): on a log scale one huge symptom does not drown the clear but smaller
+        // deviation of the callee that causes it.
+        const Kind kind = kindOf(signal.series.signal);
+        const double strength = logScale ? std::log1p(signal.magnitude) : signal.magnitude;
+        node.strength[kind] = std::max(node.strength[kind], strength);
+        node.peak[kind] = std::max(node.peak[kind], signal.magnitude);
+        node.signals.push_back(&signal);
+    }
+    for (NodeCase& node : nodes) {
+        std::sort(node.signals.begin(), node.signals.end(),
+            [](const SignalEvidence* a, const SignalEvidence* b) { return a->magnitude > b->magnitude; });
+    }
+    return nodes;
+}
+
+} // namespace
+
+RootCauseRanker::RootCauseRanker(RankingSettings settings)
+    : m_settings(settings)
+{
+}
+
+namespace {
+
+class RankingRun
+{
+public:
+    RankingRun(const RankingSettings& settings, const CallGraph& graph, const SignalEvidenceList& evidence)
+        : m_settings(settings)
+        , m_graph(graph)
+    {
+        m_nodes = collectNodes(evidence, graph, settings.logScale, &m_indexByName);
+    }
+
+    std::vector<RootCauseCandidate> run(const QString& symptomNode)
+    {
+        computeOnsets();
+        for (NodeCase& node : m_nodes)
+            explainByCallees(node);
+        for (NodeCase& node : m_nodes) {
+            double score = 0;
+            for (int kind = 0; kind < KindCount; ++kind) {
+                const double weight = kind == Traffic ? m_settings.trafficWeight : 1.0;
+                score = std::max(score, weight * node.strength[kind] * (1.0 - node.explained[kind]));
+            }
+            score *= callerSupport(node);
+            if (isAnomalous(node) && m_earliestOnset != std::numeric_limits<qint64>::max()) {
+                const double delay = static_cast<double>(node.onsetMs - m_earliestOnset);
+                score *= 1.0 + m_settings.onsetBonus * std::exp(-delay / static_cast<double>(m_settings.onsetDecayMs));
+            }
+            node.score = score;
+        }
+        std::vector<int> order(m_nodes.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = static_cast<int>(i);
+        std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+            const NodeCase& x = m_nodes[static_cast<std::size_t>(a)];
+            const NodeCase& y = m_nodes[static_cast<std::size_t>(b)];
+            if (x.score != y.score)
+                return x.score > y.score;
+            if (x.onsetMs != y.onsetMs)
+                return x.onsetMs < y.onsetMs;
+            return x.name < y.name;
+        });
+        if (m_settings.maxCandidates > 0 && static_cast<int>(order.size()) > m_settings.maxCandidates)
+            order.resize(static_cast<std::size_t>(m_settings.maxCandidates));
+        std::vector<RootCauseCandidate> result;
+        for (int index : order)
+            result.push_back(candidate(m_nodes[static_cast<std::size_t>(index)], symptomNode));
+        return result;
+    }
+
+private:
+    bool isAnomalous(const NodeCase& node) const { return node.largestPeak() >= m_settings.anomalousMagnitude; }
+
+    void computeOnsets()
+    {
+        for (NodeCase& node : m_nodes) {
+            for (const SignalEvidence* signal : node.signals) {
+                if (signal->magnitude >= m_settings.anomalousMagnitude)
+                    node.onsetMs = std::min(node.onsetMs, signal->onsetMs);
+            }
+            if (isAnomalous(node))
+                m_earliestOnset = std::min(m_earliestOnset, node.onsetMs);
+        }
+    }
+
+    /// Anomalous callees (or callers) of `node`, looking through nodes without signals.
+    std::vector<int> anomalousNeighbours(const NodeCase& node, bool downwards) const
+    {
+        std::vector<int> found;
+        std::vector<int> frontier {node.graphId};
+        std::vector<int> seen {node.graphId};
+        for (int depth = 0; depth <= m_settings.transparentHops && !frontier.empty(); ++depth) {
+            std::vector<int> next;
+            for (int id : frontier) {
+                for (int other : downwards ? m_graph.callees(id) : m_graph.callers(id)) {
+                    if (std::find(seen.begin(), seen.end(), other) != seen.end())
+                        continue;
+                    seen.push_back(other);
+                    const int index = m_indexByName.value(m_graph.nodeName(other), -1);
+                    if (index < 0)
+                        next.push_back(other); // unobserved: look through it
+                    else if (isAnomalous(m_nodes[static_cast<std::size_t>(index)]))
+                        found.push_back(index);
+                }
+            }
+            frontier = std::move(next);
+        }
+        return found;
+    }
+
+    /// Symptoms flow up the call graph: a node whose anomaly several anomalous callers
+    /// share explains more of the picture (the idea behind random walks from the symptoms).
+    double callerSupport(const NodeCase& node) const
+    {
+        if (node.graphId < 0 || !isAnomalous(node))
+            return 1.0;
+        const auto callers = anomalousNeighbours(node, false);
+        return 1.0 + m_settings.callerSupport * std::log2(1.0 + static_cast<double>(callers.size()));
+    }
+
+    /// How much of `node`'s symptoms of one kind a neighbour's deviation explains.
+    double share(double cause, double symptom) const
+    {
+        if (symptom <= 0)
+            return 0;
+        return std::min(1.0, cause / (m_settings.explainRatio * symptom)) * m_settings.maxExplained;
+    }
+
+    void explain(NodeCase& node, int kind, double by, int explainer)
+    {
+        const double value = share(by, node.strength[kind]);
+        if (value > node.explained[kind]) {
+            node.explained[kind] = value;
+            if (kind != Traffic)
+                node.explainer = explainer;
+        }
+    }
+
+    /// A callee's slowness or failure makes its callers slow (latency); only failures
+    /// (errors, or a local resource problem that makes it fail) explain callers' errors.
+    /// Traffic shifts travel both ways (fewer calls in, fewer calls out; retries).
+    void explainByCallees(NodeCase& node)
+    {
+        if (node.graphId < 0)
+            return;
+        for (int index : anomalousNeighbours(node, true)) {
+            const NodeCase& callee = m_nodes[static_cast<std::size_t>(index)];
+            explain(node, Latency, callee.total(), index);
+            explain(node, Errors, std::max(callee.strength[Errors], callee.strength[Local]), index);
+            explain(node, Traffic, callee.total(), index);
+        }
+        for (int index : anomalousNeighbours(node, false))
+            explain(node, Traffic, m_nodes[static_cast<std::size_t>(index)].total(), index);
+    }
+
+    QStringList pathFrom(const NodeCase& node, const QString& symptomNode) const
+    {
+        QStringList path;
+        if (node.graphId < 0)
+            return path;
+        int top = m_graph.nodeId(symptomNode);
+        if (top < 0)
+            top = highestAnomalousCaller(node.graphId);
+        for (int id : m_graph.callPath(top, node.graphId))
+            path.append(m_graph.nodeName(id));
+        return path;
+    }
+
+    /// Walks up through anomalous callers (strongest first) to where the symptoms surface.
+    int highestAnomalousCaller(int id) const
+    {
+        std::vector<int> visited {id};
+        for (;;) {
+            int best = -1;
+            double bestTotal = 0;
+            for (int caller : m_graph.callers(id)) {
+                const int index = m_indexByName.value(m_graph.nodeName(caller), -1);
+                if (index < 0 || std::find(visited.begin(), visited.end(), caller) != visited.end())
+                    continue;
+                const NodeCase& node = m_nodes[static_cast<std::size_t>(index)];
+                if (isAnomalous(node) && node.total() > bestTotal) {
+                    best = caller;
+                    bestTotal = node.total();
+                }
+            }
+            if (best < 0)
+                return id;
+            visited.push_back(best);
+            id = best;
+        }
+    }
+
+    RootCauseCandidate candidate(const NodeCase& node, const QString& symptomNode) const;
+
+    const RankingSettings& m_settings;
+    const CallGraph& m_graph;
+    std::vector<NodeCase> m_nodes;
+    QHash<QString, int> m_indexByName;
+    qint64 m_earliestOnset = std::numeric_limits<qint64>::max();
+};
+
+QString describeSignal(const SignalEvidence& signal)
+{
+    return QStringLiteral("%1 %2 sigma (normal %3, seen %4)")
+        .arg(signal.series.toString())
+        .arg(signal.magnitude, 0, 'f', 1)
+        .arg(signal.baseline, 0, 'g', 4)
+        .arg(signal.observed, 0, 'g', 4);
+}
+
+RootCauseCandidate RankingRun::candidate(const NodeCase& node, const QString& symptomNode) const
+{
+    RootCauseCandidate result;
+    result.entity = node.name;
+    result.score = node.score;
+    result.magnitude = node.largestPeak();
+    result.onsetMs = node.onsetMs == std::numeric_limits<qint64>::max() ? 0 : node.onsetMs;
+    QStringList described;
+    for (const SignalEvidence* signal : node.signals) {
+        result.signalNames.append(signal->series.toString());
+        if (described.size() < 3)
+            described.append(describeSignal(*signal));
+    }
+    result.pathToSymptoms = pathFrom(node, symptomNode);
+    const double mostExplained = std::max(node.explained[Latency], node.explained[Errors]);
+    result.explainedByCallee = node.explainer >= 0 && mostExplained >= 0.5 * m_settings.maxExplained;
+    QString text = described.join(QStringLiteral("; "));
+    if (result.onsetMs > 0)
+        text += QStringLiteral("; onset ")
+            + QDateTime::fromMSecsSinceEpoch(result.onsetMs, Qt::UTC).toString(Qt::ISODate);
+    if (node.explainer >= 0) {
+        text += QStringLiteral("; %1% of its latency/errors explained by anomalous callee %2")
+                    .arg(qRound(mostExplained * 100))
+                    .arg(m_nodes[static_cast<std::size_t>(node.explainer)].name);
+    } else if (node.strength[Latency] + node.strength[Errors] > 0 && node.graphId >= 0) {
+        text += QStringLiteral("; no anomalous callee explains it");
+    }
+    if (result.pathToSymptoms.size() > 1)
+        text += QStringLiteral("; reached from the symptoms via ") + result.pathToSymptoms.join(QStringLiteral(" -> "));
+    result.evidence = text;
+    return result;
+}
+
+} // namespace
+
+std::vector<RootCauseCandidate> RootCauseRanker::rank(
+    const SignalEvidenceList& evidence, const CallGraph& graph, const QString& symptomNode) const
+{
+    RankingRun run(m_settings, graph, evidence);
+    return run.run(symptomNode);
+}
+
+} // namespace meshscope
