@@ -46,6 +46,8 @@ std::unique_ptr<RecordingWriter> RecordingWriter::create(const QString& path, bo
         QFile::remove(path + suffix);
     auto db = std::make_unique<SqliteDatabase>(path, QFile::encodeName(path),
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    // Chunks are 1-3 KiB: large pages hold many of them with little slack.
+    db->exec("PRAGMA page_size = 16384");
     setWritePragmas(*db);
     db->exec("BEGIN IMMEDIATE");
     RecordingSchema::create(*db);
