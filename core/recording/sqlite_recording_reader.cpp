@@ -64,7 +64,9 @@ void SqliteRecordingReader::openDatabase(bool recover)
         throw MeshscopeError(tr("No temporary folder to recover the recording in (%1).").arg(m_recoveryDir->errorString()),
             m_path);
     const QString copy = m_recoveryDir->filePath(QStringLiteral("recovering.meshrec"));
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")}) {
+    // The log before the database: a checkpoint by a writer still running in between
+    // then only puts into the database pages the copied log holds anyway.
+    for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-journal"), QString()}) {
         if (QFile::exists(m_path + suffix) && !QFile::copy(m_path + suffix, copy + suffix))
             throw MeshscopeError(tr("Could not copy the recording to recover it; check the free space in the "
                                     "temporary folder."),
