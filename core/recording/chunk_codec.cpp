@@ -6,6 +6,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstring>
 
 namespace meshscope::ChunkCodec {
 namespace {
@@ -446,6 +447,35 @@ void decodeValues(const unsigned char* data, std::size_t size, std::size_t count
         damaged("unknown value encoding");
     }
     in.expectEnd();
+}
+
+namespace {
+
+// Word-at-a-time multiply-xorshift hash: detects damage, costs well under a nanosecond
+// per encoded byte. Not cryptographic, and it need not be.
+std::uint64_t mixBytes(std::uint64_t h, const unsigned char* data, std::size_t size)
+{
+    constexpr std::uint64_t Prime = 0x9E3779B97F4A7C15ull;
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i, 8);
+        h = (h ^ word) * Prime;
+        h ^= h >> 29;
+    }
+    std::uint64_t tail = size;
+    for (; i < size; ++i)
+        tail = (tail << 8) | data[i];
+    h = (h ^ tail) * Prime;
+    return h ^ (h >> 32);
+}
+
+} // namespace
+
+std::uint64_t checksum(const unsigned char* times, std::size_t timesSize, const unsigned char* values,
+    std::size_t valuesSize)
+{
+    return mixBytes(mixBytes(0x6D65736872656331ull, times, timesSize), values, valuesSize);
 }
 
 ValueEncoding valueEncoding(const unsigned char* data, std::size_t size)

@@ -43,6 +43,11 @@ std::size_t decodeTimes(const unsigned char* data, std::size_t size, std::vector
 /// Appends `count` decoded values to `out`.
 void decodeValues(const unsigned char* data, std::size_t size, std::size_t count, std::vector<double>& out);
 
+/// A 64-bit checksum of an encoded chunk (its times, then its values), stored beside it
+/// so damage inside a chunk is detected instead of read as wrong samples.
+std::uint64_t checksum(const unsigned char* times, std::size_t timesSize, const unsigned char* values,
+    std::size_t valuesSize);
+
 /// The encoding `encodeValues` chose for an encoded column (for tests and statistics).
 ValueEncoding valueEncoding(const unsigned char* data, std::size_t size);
 

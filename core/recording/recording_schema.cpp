@@ -1,5 +1,6 @@
 #include "recording_schema.h"
 
+#include "chunk_codec.h"
 #include "recording.h"
 #include "sqlite_database.h"
 
@@ -8,12 +9,15 @@
 #include <QCoreApplication>
 
 #include <iterator>
+#include <utility>
+#include <vector>
 
 namespace meshscope {
 namespace {
 
 // Schema version 2. Version 1 lacked the per-series summary columns
-// (sample_count, t_first, t_last) that let `info` answer without scanning the chunks.
+// (sample_count, t_first, t_last) that let `info` answer without scanning the chunks,
+// and the chunk checksums that tell damaged chunks from valid ones.
 const char* const CreateSql = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,6 +35,7 @@ CREATE TABLE chunk (
     t_start INTEGER NOT NULL,
     t_end INTEGER NOT NULL,
     n INTEGER NOT NULL,
+    checksum INTEGER,
     times BLOB NOT NULL,
     vals BLOB NOT NULL);
 CREATE INDEX chunk_by_series ON chunk (series_id, t_start, t_end);
@@ -81,7 +86,24 @@ UPDATE series SET
     sample_count = (SELECT coalesce(sum(n), 0) FROM chunk WHERE series_id = series.id),
     t_first = (SELECT min(t_start) FROM chunk WHERE series_id = series.id),
     t_last = (SELECT max(t_end) FROM chunk WHERE series_id = series.id);
+ALTER TABLE chunk ADD COLUMN checksum INTEGER;
 )sql");
+    std::vector<std::pair<qint64, qint64>> sums; // chunk id, checksum
+    SqliteStatement chunks = db.prepare("SELECT id, times, vals FROM chunk");
+    while (chunks.step()) {
+        std::size_t timesSize = 0;
+        std::size_t valuesSize = 0;
+        const unsigned char* times = chunks.columnBlob(1, &timesSize);
+        const unsigned char* values = chunks.columnBlob(2, &valuesSize);
+        sums.emplace_back(chunks.columnInt(0),
+            static_cast<qint64>(ChunkCodec::checksum(times, timesSize, values, valuesSize)));
+    }
+    SqliteStatement update = db.prepare("UPDATE chunk SET checksum = ? WHERE id = ?");
+    for (const auto& [id, sum] : sums) {
+        update.bind(1, sum);
+        update.bind(2, id);
+        update.run();
+    }
 }
 
 using MigrationStep = void (*)(SqliteDatabase&);

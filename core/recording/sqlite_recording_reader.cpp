@@ -35,8 +35,12 @@ SqliteRecordingReader::SqliteRecordingReader(const QString& path)
     const RecordingFileProbe probe = RecordingFileProbe::inspect(path);
     openDatabase(probe.needsRecovery());
     m_schemaVersion = RecordingSchema::checkVersion(*m_db);
-    m_chunkQuery = m_db->prepare("SELECT n, times, vals FROM chunk WHERE series_id = ? AND t_start <= ? AND t_end >= ? "
-                                 "ORDER BY t_start");
+    // Schema 1 has no checksums: NULL is "not checked".
+    m_chunkQuery = m_db->prepare(m_schemaVersion >= 2
+            ? "SELECT n, times, vals, checksum FROM chunk WHERE series_id = ? AND t_start <= ? AND t_end >= ? "
+              "ORDER BY t_start"
+            : "SELECT n, times, vals, NULL FROM chunk WHERE series_id = ? AND t_start <= ? AND t_end >= ? "
+              "ORDER BY t_start");
     loadSeries();
     fillInfo();
     m_info.fileBytes = probe.fileBytes();
@@ -160,6 +164,10 @@ void SqliteRecordingReader::readChunks(qint64 dbId, qint64 startMs, qint64 endMs
             std::size_t valuesSize = 0;
             const unsigned char* timesBlob = m_chunkQuery.columnBlob(1, &timesSize);
             const unsigned char* valuesBlob = m_chunkQuery.columnBlob(2, &valuesSize);
+            if (!m_chunkQuery.columnIsNull(3)
+                && static_cast<qint64>(ChunkCodec::checksum(timesBlob, timesSize, valuesBlob, valuesSize))
+                    != m_chunkQuery.columnInt(3))
+                corrupt(tr("a chunk of series data is damaged (checksum mismatch)"));
             const std::size_t first = timesMs.size();
             const std::size_t n = ChunkCodec::decodeTimes(timesBlob, timesSize, timesMs);
             if (static_cast<qint64>(n) != m_chunkQuery.columnInt(0))

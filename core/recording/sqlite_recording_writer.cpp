@@ -42,8 +42,10 @@ SqliteRecordingWriter::~SqliteRecordingWriter()
 void SqliteRecordingWriter::prepareStatements()
 {
     m_insertSeries = m_db->prepare("INSERT INTO series (entity, signal) VALUES (?, ?)");
-    m_insertChunk = m_db->prepare("INSERT INTO chunk (series_id, t_start, t_end, n, times, vals) VALUES (?,?,?,?,?,?)");
-    m_updateChunk = m_db->prepare("UPDATE chunk SET t_start = ?, t_end = ?, n = ?, times = ?, vals = ? WHERE id = ?");
+    m_insertChunk = m_db->prepare(
+        "INSERT INTO chunk (series_id, t_start, t_end, n, checksum, times, vals) VALUES (?,?,?,?,?,?,?)");
+    m_updateChunk = m_db->prepare(
+        "UPDATE chunk SET t_start = ?, t_end = ?, n = ?, checksum = ?, times = ?, vals = ? WHERE id = ?");
     m_updateSummary = m_db->prepare("UPDATE series SET sample_count = ?, t_first = ?, t_last = ? WHERE id = ?");
     m_insertFrame = m_db->prepare("INSERT INTO topology_frame (t_ms, base_id, body) VALUES (?, ?, ?)");
 }
@@ -179,6 +181,10 @@ void SqliteRecordingWriter::writeChunk(SeriesState& state, const qint64* timesMs
     statement.bind(column++, timesMs[0]);
     statement.bind(column++, timesMs[count - 1]);
     statement.bind(column++, static_cast<qint64>(count));
+    const auto* timesData = reinterpret_cast<const unsigned char*>(m_timesBuffer.data());
+    const auto* valuesData = reinterpret_cast<const unsigned char*>(m_valuesBuffer.data());
+    statement.bind(column++,
+        static_cast<qint64>(ChunkCodec::checksum(timesData, m_timesBuffer.size(), valuesData, m_valuesBuffer.size())));
     statement.bindBlob(column++, m_timesBuffer.data(), m_timesBuffer.size());
     statement.bindBlob(column++, m_valuesBuffer.data(), m_valuesBuffer.size());
     if (update)

@@ -187,6 +187,36 @@ private Q_SLOTS:
         QVERIFY(looksLikeRecording(file));
         QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
         compareDatasets(loadRecording(file), original);
+        // Frames that only differ in their measurements are stored as measurements.
+        QCOMPARE(sqliteCount(file, "SELECT count(*) FROM topology_frame WHERE base_id IS NULL"), qint64(2));
+    }
+
+    void readWhileRecording()
+    {
+        // The GUI may open a recording that a live session is still writing.
+        const QString file = path(QStringLiteral("inprogress.meshrec"));
+        auto writer = RecordingWriter::create(file);
+        const SeriesKey key {QStringLiteral("a->b"), QStringLiteral("request_rate")};
+        for (int round = 0; round < 3; ++round) {
+            std::vector<qint64> times;
+            std::vector<double> values;
+            for (int i = round * 700; i < (round + 1) * 700; ++i) {
+                times.push_back(T0 + i * Step);
+                values.push_back(sampleValue(3, i));
+            }
+            writer->appendSamples(key, times.data(), values.data(), times.size());
+            writer->commit();
+            const auto reader = RecordingReader::open(file);
+            QCOMPARE(reader->info().sampleCount, qint64((round + 1) * 700));
+            std::vector<qint64> readTimes;
+            std::vector<double> readValues;
+            reader->readSeries(key, TimeRange {T0 + round * 700 * Step, std::numeric_limits<qint64>::max()}, readTimes,
+                readValues);
+            QCOMPARE(readTimes, times);
+            QCOMPARE(readValues, values);
+        }
+        writer->close();
+        QCOMPARE(RecordingReader::open(file)->info().sampleCount, qint64(2100));
     }
 
     void infoIsComplete()

@@ -5,7 +5,9 @@
 
 #include "model/meshscope_error.h"
 
+#include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +43,18 @@ void execSql(const QString& path, const QByteArray& sql)
     QVERIFY2(rc == SQLITE_OK, qPrintable(message));
 }
 
+qint64 countOf(const QString& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    const qint64 n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
 void writeBytes(const QString& path, const QByteArray& bytes)
 {
     QFile file(path);
@@ -52,6 +66,25 @@ QByteArray readBytes(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// Flips one data bit in the middle of a chunk's values: still decodable, but wrong.
+void flipChunkBit(const QString& path)
+{
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    sqlite3_stmt* select = nullptr;
+    sqlite3_prepare_v2(db, "SELECT vals FROM chunk ORDER BY id LIMIT 1", -1, &select, nullptr);
+    QCOMPARE(sqlite3_step(select), SQLITE_ROW);
+    QByteArray blob(static_cast<const char*>(sqlite3_column_blob(select, 0)), sqlite3_column_bytes(select, 0));
+    sqlite3_finalize(select);
+    blob[blob.size() / 2] = char(blob[blob.size() / 2] ^ 0x02);
+    sqlite3_stmt* update = nullptr;
+    sqlite3_prepare_v2(db, "UPDATE chunk SET vals = ? WHERE id = (SELECT min(id) FROM chunk)", -1, &update, nullptr);
+    sqlite3_bind_blob(update, 1, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+    QCOMPARE(sqlite3_step(update), SQLITE_DONE);
+    sqlite3_finalize(update);
+    sqlite3_close(db);
 }
 
 QByteArray hexBlob(const std::string& bytes)
@@ -113,6 +146,7 @@ private Q_SLOTS:
         QTest::newRow("truncated") << QStringLiteral("truncated") << QStringLiteral("truncated");
         QTest::newRow("tiny truncated") << QStringLiteral("header only") << QStringLiteral("truncated");
         QTest::newRow("corrupt") << QStringLiteral("corrupt") << QStringLiteral("corrupt");
+        QTest::newRow("damaged chunk") << QStringLiteral("damaged chunk") << QStringLiteral("checksum");
         QTest::newRow("corrupt header") << QStringLiteral("corrupt header") << QStringLiteral("corrupt");
         QTest::newRow("newer") << QStringLiteral("newer") << QStringLiteral("newer meshscope");
         QTest::newRow("other sqlite") << QStringLiteral("other sqlite") << QStringLiteral("not a meshscope recording");
@@ -147,6 +181,9 @@ private Q_SLOTS:
             for (qsizetype i = 16; i < 100; ++i)
                 damaged[i] = char(0xee);
             writeBytes(file, damaged);
+        } else if (kind == QLatin1String("damaged chunk")) {
+            writeBytes(file, bytes);
+            flipChunkBit(file);
         } else if (kind == QLatin1String("newer")) {
             writeBytes(file, bytes);
             execSql(file, "PRAGMA user_version = 99;");
@@ -164,6 +201,45 @@ private Q_SLOTS:
                 QVERIFY2(e.message().contains(file), qPrintable(e.message()));
         }
         QCOMPARE(readBytes(file), before);
+    }
+
+    void createInMissingFolderFails()
+    {
+        const QString file = path(QStringLiteral("no/such/folder/x.meshrec"));
+        try {
+            saveRecording(smallDataset(5), file);
+            QFAIL("no error");
+        } catch (const MeshscopeError& e) {
+            QVERIFY2(e.message().contains(file), qPrintable(e.message()));
+        }
+    }
+
+    void damagedPagesNeverCrash()
+    {
+        // Damage in random places: either the data reads back or a clear error comes,
+        // never a crash or a hang.
+        const QString good = path(QStringLiteral("fuzz-good.meshrec"));
+        saveRecording(smallDataset(30000), good);
+        const QByteArray bytes = readBytes(good);
+        QRandomGenerator rng(99);
+        int refused = 0;
+        for (int round = 0; round < 40; ++round) {
+            QByteArray damaged = bytes;
+            const qsizetype at = 100 + rng.bounded(damaged.size() - 200);
+            const int length = 1 + rng.bounded(64);
+            for (int i = 0; i < length && at + i < damaged.size(); ++i)
+                damaged[at + i] = char(rng.bounded(256));
+            const QString file = path(QStringLiteral("fuzz-%1.meshrec").arg(round));
+            writeBytes(file, damaged);
+            try {
+                Dataset d;
+                RecordingReader::open(file)->readInto(d);
+            } catch (const MeshscopeError& e) {
+                QVERIFY2(e.message().contains(QLatin1String("corrupt"), Qt::CaseInsensitive), qPrintable(e.message()));
+                ++refused;
+            }
+        }
+        QVERIFY(refused > 0);
     }
 
     void appendRefusesNewerFiles()
@@ -219,6 +295,8 @@ private Q_SLOTS:
         }
         const auto reader = RecordingReader::open(file);
         QCOMPARE(reader->info().schemaVersion, RecordingSchemaVersion);
+        QCOMPARE(countOf(file, "SELECT count(*) FROM chunk WHERE checksum IS NULL"), qint64(0));
+        QCOMPARE(countOf(file, "SELECT count(*) FROM chunk"), qint64(2));
         QCOMPARE(reader->info().sampleCount, qint64(301));
         QCOMPARE(reader->info().range, (TimeRange {times.front(), times.back()}));
         Dataset d;
