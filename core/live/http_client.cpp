@@ -133,8 +133,15 @@ public:
         startReady();
         if (m_remaining > 0)
             m_loop.exec();
-        if (m_cancelled)
+        // The loop also ends early when the thread is asked to quit: treat it as a cancel.
+        if (m_cancelled || m_remaining > 0 || (m_job && m_job->isCancelled())) {
+            m_cancelled = true;
+            for (Call& call : m_calls) {
+                if (call.reply)
+                    call.reply->abort();
+            }
             throw CancelledError();
+        }
         std::vector<HttpOutcome> outcomes;
         outcomes.reserve(m_calls.size());
         for (Call& call : m_calls)

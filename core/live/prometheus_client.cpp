@@ -230,6 +230,13 @@ std::vector<PromResponse> PrometheusClient::runBatch(const std::vector<PromQuery
                                        "selector)")
                             .arg(settings.displayUrl(), redactSecrets(message, settings.auth)),
                         response.status);
+                if ((response.status == 400 || response.status == 422) && !errorType.isEmpty())
+                    throw ConnectionError(ConnectionFailure::BadQuery,
+                        QStringLiteral("Prometheus at %1 rejected the query (%2, HTTP %3): %4")
+                            .arg(settings.displayUrl(), errorType)
+                            .arg(response.status)
+                            .arg(redactSecrets(message, settings.auth)),
+                        response.status);
                 throw m_http.statusError(response, what, message);
             }
             QElapsedTimer timer;

@@ -1,0 +1,181 @@
+#include "live_worker.h"
+
+#include "recording/recording.h"
+
+#include "model/meshscope_error.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace meshscope {
+
+namespace {
+/// A topology frame is recorded when the graph changes shape, else at most this often.
+constexpr qint64 FrameEveryMs = 5 * 60 * 1000;
+constexpr qint64 MaxReconnectDelayMs = 60 * 1000;
+} // namespace
+
+LiveWorker::LiveWorker(ConnectionProfile profile, QString recordingPath, bool overwrite,
+    std::function<qint64()> clock, qint64 pollIntervalMs)
+    : m_profile(std::move(profile))
+    , m_recordingPath(std::move(recordingPath))
+    , m_overwrite(overwrite)
+    , m_clock(std::move(clock))
+    , m_pollIntervalMs(pollIntervalMs > 0 ? pollIntervalMs : m_profile.stepMs())
+{
+}
+
+LiveWorker::~LiveWorker()
+{
+    if (m_writer) {
+        try {
+            m_writer->close();
+        } catch (const MeshscopeError&) {
+            // Nothing left to tell: the source is going away; the file stays readable
+            // up to the last commit.
+        }
+    }
+}
+
+void LiveWorker::begin()
+{
+    setStatus(LiveState::Connecting, {});
+    try {
+        m_profile.validate();
+        m_poller = std::make_unique<MeshPoller>(m_profile);
+        if (!m_recordingPath.isEmpty()) {
+            m_writer = RecordingWriter::create(m_recordingPath, m_overwrite);
+            for (auto [key, value] : m_profile.describe().asKeyValueRange())
+                m_writer->setSetting(key, value);
+            m_writer->commit();
+        }
+    } catch (const MeshscopeError& error) {
+        setStatus(LiveState::Stopped, error.message());
+        Q_EMIT failed(error.message());
+        return;
+    }
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &LiveWorker::poll);
+    poll();
+}
+
+void LiveWorker::scheduleNext(qint64 delayMs)
+{
+    if (!m_job.isCancelled())
+        m_timer->start(int(std::clamp<qint64>(delayMs, 10, MaxReconnectDelayMs)));
+}
+
+void LiveWorker::poll()
+{
+    const qint64 now = m_clock();
+    const qint64 step = m_profile.stepMs();
+    const qint64 backfillStart = now - std::max<qint64>(qint64(m_profile.backfillMinutes) * 60000, step);
+    // After an outage fetch everything since the last success, within the backfill window.
+    const qint64 start = m_backfilled ? std::max(m_lastEndMs + step, backfillStart) : backfillStart;
+    QElapsedTimer took;
+    took.start();
+    try {
+        MeshSnapshot snapshot = m_poller->fetch(start, now, true, &m_job);
+        onSuccess(std::move(snapshot), now / step * step, took.elapsed(), !m_backfilled);
+    } catch (const CancelledError&) {
+        return;
+    } catch (const MeshscopeError& error) {
+        if (m_job.isCancelled())
+            return;
+        onFailure(error.message());
+        const qint64 backoff = std::min(MaxReconnectDelayMs, m_pollIntervalMs << std::min(m_status.failedAttempts - 1, 6));
+        scheduleNext(backoff);
+        return;
+    }
+    scheduleNext(m_pollIntervalMs - took.elapsed());
+}
+
+void LiveWorker::keepFreshSamples(MeshSnapshot& snapshot)
+{
+    // Polls overlap at the edges of their windows; keep only samples newer than what was
+    // already handed over, so the store and the recording get each sample once.
+    for (SeriesBatch& batch : snapshot.series) {
+        const auto last = m_lastRecorded.constFind(batch.key);
+        if (last == m_lastRecorded.constEnd())
+            continue;
+        const auto firstNew = std::upper_bound(batch.timesMs.begin(), batch.timesMs.end(), *last);
+        const auto drop = firstNew - batch.timesMs.begin();
+        batch.timesMs.erase(batch.timesMs.begin(), firstNew);
+        batch.values.erase(batch.values.begin(), batch.values.begin() + drop);
+    }
+    std::erase_if(snapshot.series, [](const SeriesBatch& batch) { return batch.timesMs.empty(); });
+    for (const SeriesBatch& batch : snapshot.series)
+        m_lastRecorded.insert(batch.key, batch.timesMs.back());
+    // Topology: keep a frame when the graph changed shape, else every few minutes.
+    std::erase_if(snapshot.frames, [this](const TopologyFrame& frame) {
+        const bool keep = !m_lastFrame || !frame.sameShape(*m_lastFrame) || frame.tMs - m_lastFrameMs >= FrameEveryMs;
+        if (keep) {
+            m_lastFrame = frame;
+            m_lastFrameMs = frame.tMs;
+        }
+        return !keep;
+    });
+}
+
+void LiveWorker::record(const MeshSnapshot& snapshot)
+{
+    if (!m_writer)
+        return;
+    for (const SeriesBatch& batch : snapshot.series)
+        m_writer->appendSamples(batch.key, batch.timesMs.data(), batch.values.data(), batch.timesMs.size());
+    for (const TopologyFrame& frame : snapshot.frames)
+        m_writer->appendTopology(frame);
+    m_writer->commit();
+}
+
+void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 endMs, qint64 tookMs, bool backfill)
+{
+    keepFreshSamples(snapshot);
+    try {
+        record(snapshot);
+    } catch (const MeshscopeError& error) {
+        // A recording that cannot be written is fatal: continuing would lose data silently.
+        setStatus(LiveState::Stopped, error.message());
+        Q_EMIT failed(error.message());
+        m_job.cancel();
+        return;
+    }
+    m_backfilled = true;
+    m_lastEndMs = std::max(m_lastEndMs, endMs);
+    m_status.lastSuccessMs = m_clock();
+    m_status.failedAttempts = 0;
+    LiveUpdate update;
+    update.backfill = backfill;
+    update.series = std::move(snapshot.series);
+    update.frames = std::move(snapshot.frames);
+    update.warnings = snapshot.warnings;
+    update.endMs = endMs;
+    update.wallMs = tookMs;
+    Q_EMIT updateArrived(update);
+    const bool slow = !backfill && tookMs > m_pollIntervalMs / 2;
+    setStatus(slow ? LiveState::Slow : LiveState::Connected, snapshot.warnings.join(QStringLiteral("; ")));
+}
+
+void LiveWorker::onFailure(const QString& message)
+{
+    ++m_status.failedAttempts;
+    const qint64 now = m_clock();
+    const bool stale = m_status.lastSuccessMs > 0 && now - m_status.lastSuccessMs > 2 * m_pollIntervalMs;
+    setStatus(stale ? LiveState::Stale : LiveState::Reconnecting, message);
+}
+
+void LiveWorker::setStatus(LiveState state, const QString& detail)
+{
+    if (state != m_status.state)
+        m_status.sinceMs = m_clock();
+    const bool changed = state != m_status.state || detail != m_status.detail;
+    m_status.state = state;
+    m_status.detail = detail;
+    if (changed || state == LiveState::Reconnecting || state == LiveState::Stale)
+        Q_EMIT statusChanged(m_status);
+}
+
+} // namespace meshscope

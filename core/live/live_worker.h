@@ -1,0 +1,66 @@
+#pragma once
+
+#include "live_source.h"
+
+#include "model/job_control.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace meshscope {
+
+class RecordingWriter;
+
+/// The part of LiveSource that lives on its worker thread: the poll loop.
+class LiveWorker : public QObject
+{
+    Q_OBJECT
+public:
+    LiveWorker(ConnectionProfile profile, QString recordingPath, bool overwrite, std::function<qint64()> clock,
+        qint64 pollIntervalMs);
+    ~LiveWorker() override;
+
+    /// Thread-safe: makes the poll in flight give up.
+    void cancel() { m_job.cancel(); }
+
+public Q_SLOTS:
+    void begin();
+
+Q_SIGNALS:
+    void statusChanged(const meshscope::LiveStatus& status);
+    void updateArrived(const meshscope::LiveUpdate& update);
+    void failed(const QString& message);
+
+private:
+    void poll();
+    void scheduleNext(qint64 delayMs);
+    void onSuccess(MeshSnapshot snapshot, qint64 endMs, qint64 tookMs, bool backfill);
+    void onFailure(const QString& message);
+    void keepFreshSamples(MeshSnapshot& snapshot);
+    void record(const MeshSnapshot& snapshot);
+    void setStatus(LiveState state, const QString& detail);
+
+    ConnectionProfile m_profile;
+    QString m_recordingPath;
+    bool m_overwrite;
+    std::function<qint64()> m_clock;
+    qint64 m_pollIntervalMs;
+    JobControl m_job;
+    std::unique_ptr<MeshPoller> m_poller;
+    std::unique_ptr<RecordingWriter> m_writer;
+    QTimer* m_timer = nullptr;
+    LiveStatus m_status;
+    qint64 m_lastEndMs = 0;
+    qint64 m_lastFrameMs = 0;
+    std::optional<TopologyFrame> m_lastFrame; ///< the last frame recorded
+    bool m_backfilled = false;
+    QHash<SeriesKey, qint64> m_lastRecorded;
+};
+
+} // namespace meshscope

@@ -1,0 +1,212 @@
+// The Kiali client against a local server that serves Kiali's own recorded graph bodies
+// (../shared/fixtures/kiali, read in place) and hand-written auth, health and error bodies.
+#include "fake_http_server.h"
+#include "test_support.h"
+
+#include "live/connection_error.h"
+#include "live/kiali_client.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace meshscope;
+using namespace meshscope::testing;
+
+namespace {
+const QByteArray StatusBody =
+    R"({"status":{"Kiali version":"v2.30.0","Kiali commit hash":"abc","Kiali state":"running"},"externalServices":[{"name":"Prometheus","version":"2.42.0"}],"warningMessages":[]})";
+
+QByteArray fixture(const QString& name)
+{
+    QFile file(sharedPath(QStringLiteral("fixtures/kiali/") + name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+EndpointSettings settingsFor(const QUrl& url, const QString& token = {})
+{
+    EndpointSettings settings;
+    settings.url = url;
+    settings.url.setPath(QStringLiteral("/kiali"));
+    settings.timeoutMs = 3000;
+    settings.retryBaseMs = 10;
+    settings.auth.token = token;
+    return settings;
+}
+
+/// A Kiali in the token strategy: a session cookie after login, 401 (plain text) without.
+struct TokenKiali
+{
+    QString acceptedToken = QStringLiteral("k8s-sa-token-1234");
+    int sessions = 0;
+    QByteArray graph;
+    bool expireNext = false;
+
+    FakeResponse operator()(const FakeRequest& request)
+    {
+        if (request.path == QLatin1String("/kiali/api"))
+            return FakeResponse::json(StatusBody);
+        if (request.path == QLatin1String("/kiali/api/auth/info"))
+            return FakeResponse::json(R"({"strategy":"token","sessionInfo":{}})");
+        if (request.path == QLatin1String("/kiali/api/authenticate")) {
+            const QUrlQuery form(QString::fromLatin1(request.body));
+            if (request.method != "POST" || form.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded) != acceptedToken)
+                return FakeResponse::text("Unauthorized: token is not valid\n", 401);
+            ++sessions;
+            FakeResponse response = FakeResponse::json(R"({"expiresOn":"2030-01-01T00:00:00Z","username":"sa"})");
+            response.headers.append(qMakePair(QByteArray("Set-Cookie"),
+                "kiali-token-Kubernetes=session" + QByteArray::number(sessions) + "; Path=/kiali; HttpOnly; SameSite=Strict"));
+            return response;
+        }
+        const QByteArray expected = "kiali-token-Kubernetes=session" + QByteArray::number(sessions);
+        if (sessions == 0 || !request.header("cookie").contains(expected) || expireNext) {
+            expireNext = false;
+            return FakeResponse::text("Unauthorized\n", 401);
+        }
+        if (request.path == QLatin1String("/kiali/api/namespaces"))
+            return FakeResponse::json(R"([{"name":"bookinfo","cluster":"east","isAmbient":false}])");
+        if (request.path == QLatin1String("/kiali/api/namespaces/graph"))
+            return FakeResponse::json(graph);
+        return FakeResponse::json(R"({"error":"not found"})", 404);
+    }
+};
+} // namespace
+
+class TestLiveKiali : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void discoversVersionAndStrategy()
+    {
+        TokenKiali kiali;
+        FakeHttpServer server(std::ref(kiali));
+        KialiClient client(settingsFor(server.url()), KialiAuthStrategy::Anonymous);
+        const KialiStatus status = client.status();
+        QCOMPARE(status.version, QStringLiteral("v2.30.0"));
+        QCOMPARE(status.prometheusVersion, QStringLiteral("2.42.0"));
+        QCOMPARE(client.serverAuthStrategy(), QStringLiteral("token"));
+    }
+
+    void tokenLoginKeepsTheSessionAndRelogsOn401()
+    {
+        MESHSCOPE_REQUIRE_SHARED();
+        TokenKiali kiali;
+        kiali.graph = fixture(QStringLiteral("test_workload_graph.expected"));
+        FakeHttpServer server(std::ref(kiali));
+        KialiClient client(settingsFor(server.url(), kiali.acceptedToken), KialiAuthStrategy::Token);
+        QCOMPARE(client.namespaces().front().name, QStringLiteral("bookinfo"));
+        QCOMPARE(kiali.sessions, 1);
+        // The token is sent in the login form only, never as a header.
+        for (const FakeRequest& request : server.requests())
+            QVERIFY(request.header("authorization").isEmpty());
+
+        kiali.expireNext = true;
+        KialiGraphRequest request;
+        request.namespaces = {QStringLiteral("bookinfo")};
+        request.queryTimeMs = 1523364075000;
+        KialiGraphStats stats;
+        const TopologyFrame frame = client.graph(request, nullptr, &stats);
+        QCOMPARE(kiali.sessions, 2);
+        QCOMPARE(int(frame.nodes.size()), 13);
+        QCOMPARE(int(frame.edges.size()), 18);
+
+        // Parameters are explicit, queryTime in seconds.
+        const FakeRequest& sent = server.requests().back();
+        QCOMPARE(sent.query.queryItemValue(QStringLiteral("queryTime")), QStringLiteral("1523364075"));
+        QCOMPARE(sent.query.queryItemValue(QStringLiteral("graphType")), QStringLiteral("workload"));
+        QVERIFY(sent.query.hasQueryItem(QStringLiteral("appenders")));
+        QCOMPARE(sent.query.queryItemValue(QStringLiteral("ambientTraffic")), QStringLiteral("none"));
+    }
+
+    void wrongTokenIsAClearError()
+    {
+        TokenKiali kiali;
+        FakeHttpServer server(std::ref(kiali));
+        const QString wrong = QStringLiteral("wrong-token-5678");
+        KialiClient client(settingsFor(server.url(), wrong), KialiAuthStrategy::Token);
+        try {
+            client.namespaces();
+            QFAIL("no error");
+        } catch (const ConnectionError& error) {
+            QCOMPARE(error.failure(), ConnectionFailure::Unauthorized);
+            QVERIFY(!error.message().contains(wrong));
+            QVERIFY2(error.message().contains(QStringLiteral("Kiali")), qPrintable(error.message()));
+        }
+        QCOMPARE(server.count(QStringLiteral("/kiali/api/authenticate")), 1); // never retried
+    }
+
+    void headerStrategySendsBearer()
+    {
+        FakeHttpServer server([](const FakeRequest& request) {
+            if (request.header("authorization") != "Bearer hdr-token-42")
+                return FakeResponse::text("Unauthorized\n", 401);
+            return FakeResponse::json(R"([{"name":"a","cluster":"c"}])");
+        });
+        KialiClient client(settingsFor(server.url(), QStringLiteral("hdr-token-42")), KialiAuthStrategy::Header);
+        QCOMPARE(client.namespaces().size(), std::size_t(1));
+    }
+
+    void forbiddenNamespaceIsNotRetried()
+    {
+        FakeHttpServer server([](const FakeRequest&) {
+            return FakeResponse::json(R"({"error":"Requested namespace [secret] is not accessible."})", 403);
+        });
+        KialiClient client(settingsFor(server.url()), KialiAuthStrategy::Anonymous);
+        KialiGraphRequest request;
+        request.namespaces = {QStringLiteral("secret")};
+        try {
+            client.graph(request);
+            QFAIL("no error");
+        } catch (const ConnectionError& error) {
+            QCOMPARE(error.failure(), ConnectionFailure::Forbidden);
+            QVERIFY2(error.message().contains(QStringLiteral("not accessible")), qPrintable(error.message()));
+        }
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    void healthUsesCurrentThenLegacyEndpoint()
+    {
+        bool legacy = false;
+        FakeHttpServer server([&](const FakeRequest& request) {
+            if (request.path == QLatin1String("/kiali/api/clusters/health")) {
+                if (legacy)
+                    return FakeResponse::text("404 page not found", 404);
+                return FakeResponse::json(R"({"namespaceWorkloadHealth":{"bookinfo":{"reviews-v1":{"requests":{"inbound":{"http":{"200":1.5,"500":0.5}},"outbound":{}},"workloadStatus":null,"status":{"status":"Degraded","errorRatio":25,"totalRequestRate":2}}}}})");
+            }
+            if (request.path == QLatin1String("/kiali/api/namespaces/bookinfo/health"))
+                return FakeResponse::json(R"({"details-v1":{"requests":{"inbound":{},"outbound":{}},"workloadStatus":null}})");
+            return FakeResponse::json(R"({"error":"?"})", 400);
+        });
+        KialiClient client(settingsFor(server.url()), KialiAuthStrategy::Anonymous);
+        auto health = client.workloadHealth({QStringLiteral("bookinfo")}, 300, 1700000000000);
+        QCOMPARE(health.size(), std::size_t(1));
+        QCOMPARE(health[0].name, QStringLiteral("reviews-v1"));
+        QCOMPARE(health[0].status, QStringLiteral("Degraded"));
+        QCOMPARE(health[0].errorRatio, 25.0);
+        const FakeRequest& sent = server.requests().back();
+        QCOMPARE(sent.query.queryItemValue(QStringLiteral("type")), QStringLiteral("workload"));
+        QCOMPARE(sent.query.queryItemValue(QStringLiteral("rateInterval")), QStringLiteral("300s"));
+
+        legacy = true;
+        health = client.workloadHealth({QStringLiteral("bookinfo")}, 300, 0);
+        QCOMPARE(health.size(), std::size_t(1));
+        QCOMPARE(health[0].name, QStringLiteral("details-v1"));
+        QVERIFY(health[0].status.isEmpty());
+    }
+
+    void garbageGraphIsReported()
+    {
+        FakeHttpServer server([](const FakeRequest&) { return FakeResponse::json("{\"elements\": [garbage"); });
+        KialiClient client(settingsFor(server.url()), KialiAuthStrategy::Anonymous);
+        KialiGraphRequest request;
+        request.namespaces = {QStringLiteral("a")};
+        try {
+            client.graph(request);
+            QFAIL("no error");
+        } catch (const ConnectionError& error) {
+            QCOMPARE(error.failure(), ConnectionFailure::BadResponse);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveKiali)
+#include "test_live_kiali.moc"

@@ -1,0 +1,291 @@
+// The Prometheus client, golden signals and the rebuilt topology against Debian's real
+// Prometheus, backfilled with promtool from a synthetic Istio mesh whose signals are
+// known exactly; basic auth and TLS through Prometheus' own --web.config.file; the CLI.
+#include "prometheus_harness.h"
+#include "synthetic_istio.h"
+#include "test_support.h"
+
+#include "live/connection_error.h"
+#include "live/istio_topology_builder.h"
+#include "live/mesh_poller.h"
+#include "recording/recording.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace meshscope;
+using namespace meshscope::testing;
+
+namespace {
+// bcrypt of "meshscope-test-pw" (cost 4), precomputed so no tool is needed at test time.
+const QByteArray BcryptOfTestPassword = "$2b$04$FDx91ckuC.z9vcXggyWcPeKJZN5JkHynFrAHtPLBfWFr2IYDMJsFu";
+
+const SeriesBatch* findSeries(const MeshSnapshot& snapshot, const QString& entity, const QString& signal)
+{
+    for (const SeriesBatch& batch : snapshot.series) {
+        if (batch.key.entity == entity && batch.key.signal == signal)
+            return &batch;
+    }
+    return nullptr;
+}
+
+bool allNear(const SeriesBatch* batch, double expected, double tolerance = 1e-6)
+{
+    if (!batch || batch->values.empty())
+        return false;
+    for (double value : batch->values) {
+        if (std::abs(value - expected) > tolerance * std::max(1.0, std::abs(expected)))
+            return false;
+    }
+    return true;
+}
+
+QString describe(const SeriesBatch* batch)
+{
+    if (!batch)
+        return QStringLiteral("missing");
+    return QStringLiteral("%1 samples, first %2, last %3")
+        .arg(batch->values.size())
+        .arg(batch->values.empty() ? 0 : batch->values.front())
+        .arg(batch->values.empty() ? 0 : batch->values.back());
+}
+} // namespace
+
+class TestLivePrometheus : public QObject
+{
+    Q_OBJECT
+private:
+    PrometheusHarness m_prometheus;
+    SyntheticMesh m_mesh;
+    QTemporaryDir m_tmp;
+
+    ConnectionProfile profile() const
+    {
+        ConnectionProfile profile;
+        profile.prometheus.url = m_prometheus.url();
+        profile.prometheus.timeoutMs = 10000;
+        profile.pollIntervalS = 15;
+        profile.rateWindowS = 60;
+        return profile;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!PrometheusHarness::available())
+            QSKIP("/usr/bin/prometheus or /usr/bin/promtool is not installed");
+        // Data ending a few hours before now: old enough to be plain blocks, well inside retention.
+        const qint64 endS = (QDateTime::currentSecsSinceEpoch() - 3 * 3600) / 3600 * 3600;
+        m_mesh = SyntheticMesh::small(endS - 3600, endS);
+        QString error;
+        QVERIFY2(m_prometheus.start(m_mesh.openMetrics(), &error), qPrintable(error));
+    }
+
+    void connectionTestAndMetadata()
+    {
+        PrometheusClient client(profile().prometheus);
+        QVERIFY(client.buildInfo().version.startsWith(QLatin1Char('2')));
+        const qint64 start = m_mesh.startS * 1000;
+        const qint64 end = m_mesh.endS * 1000;
+        QVERIFY(client.labels({}, start, end).contains(QStringLiteral("destination_workload")));
+        const QStringList namespaces = client.labelValues(QStringLiteral("destination_workload_namespace"),
+            {QStringLiteral("istio_requests_total")}, start, end);
+        QCOMPARE(namespaces, (QStringList {QStringLiteral("billing"), QStringLiteral("shop")}));
+        const auto series = client.series({QStringLiteral("istio_requests_total{destination_workload=\"cart\"}")}, start, end);
+        QCOMPARE(int(series.size()), 4); // two reporters x two response codes
+        QVERIFY(client.alerts().empty());
+    }
+
+    void badPromqlIsExplained()
+    {
+        PrometheusClient client(profile().prometheus);
+        try {
+            client.query(QStringLiteral("sum(rate(istio_requests_total[1m]"), m_mesh.endS * 1000);
+            QFAIL("no error");
+        } catch (const ConnectionError& error) {
+            QCOMPARE(error.failure(), ConnectionFailure::BadQuery);
+            QVERIFY2(error.message().contains(QStringLiteral("bad_data")), qPrintable(error.message()));
+        }
+    }
+
+    void goldenSignalsMatchTheTruth()
+    {
+        MeshPoller poller(profile());
+        const qint64 from = (m_mesh.startS + 600) * 1000;
+        const qint64 to = (m_mesh.endS - 300) * 1000;
+        const MeshSnapshot snapshot = poller.fetch(from, to, false);
+        const std::size_t expectedPoints = std::size_t((to - from) / 15000 + 1);
+        const auto check = [&](const QString& entity, const QString& signal, double expected) {
+            const SeriesBatch* batch = findSeries(snapshot, entity, signal);
+            QVERIFY2(allNear(batch, expected), qPrintable(entity + QLatin1Char('/') + signal + QStringLiteral(": ") + describe(batch)));
+            QCOMPARE(batch->timesMs.size(), expectedPoints);
+        };
+        check(QStringLiteral("unknown->frontend"), QStringLiteral("request_rate"), 10);
+        check(QStringLiteral("frontend->cart"), QStringLiteral("request_rate"), 6); // not doubled by two reporters
+        check(QStringLiteral("frontend->cart"), QStringLiteral("error_ratio"), 0.25);
+        check(QStringLiteral("frontend->catalog"), QStringLiteral("error_ratio"), 0);
+        check(QStringLiteral("frontend->catalog"), QStringLiteral("latency_p95_ms"), SyntheticMesh::expectedQuantileMs(0.95, true));
+        check(QStringLiteral("frontend->cart"), QStringLiteral("latency_p50_ms"), SyntheticMesh::expectedQuantileMs(0.5, false));
+        check(QStringLiteral("frontend->cart"), QStringLiteral("latency_p99_ms"), SyntheticMesh::expectedQuantileMs(0.99, false));
+        check(QStringLiteral("cart"), QStringLiteral("request_rate"), 6);
+        check(QStringLiteral("cart"), QStringLiteral("error_ratio"), 0.25);
+        check(QStringLiteral("cart->shop/db"), QStringLiteral("request_rate"), 3);
+        check(QStringLiteral("cart->billing/db"), QStringLiteral("request_rate"), 2);
+        check(QStringLiteral("catalog->redis"), QStringLiteral("tcp_sent_bytes"), 500);
+        check(QStringLiteral("catalog->redis"), QStringLiteral("tcp_received_bytes"), 1000);
+        QVERIFY(snapshot.warnings.isEmpty());
+    }
+
+    void topologyIsRebuiltFromIstioMetrics()
+    {
+        MeshPoller poller(profile());
+        const TopologyFrame frame = poller.topologyFromPrometheus((m_mesh.endS - 300) * 1000);
+        QStringList nodes;
+        for (const TopologyNode& node : frame.nodes)
+            nodes << node.name;
+        nodes.sort();
+        QCOMPARE(nodes, (QStringList {QStringLiteral("billing/db"), QStringLiteral("cart"), QStringLiteral("catalog"),
+                            QStringLiteral("frontend"), QStringLiteral("redis"), QStringLiteral("shop/db"), QStringLiteral("unknown")}));
+        QCOMPARE(int(frame.edges.size()), 6);
+        for (const TopologyEdge& edge : frame.edges) {
+            const QString entity = edge.entity();
+            if (entity == QLatin1String("frontend->cart")) {
+                QCOMPARE(edge.requestRate, 6.0);
+                QCOMPARE(edge.errorRatio, 0.25);
+                QCOMPARE(edge.ratesByCode.at(QStringLiteral("500")), 1.5);
+            } else if (entity == QLatin1String("catalog->redis")) {
+                QCOMPARE(edge.protocol, QStringLiteral("tcp"));
+                QCOMPARE(edge.requestRate, 500.0);
+            } else if (entity == QLatin1String("unknown->frontend")) {
+                QCOMPARE(edge.requestRate, 10.0);
+            }
+        }
+        const TopologyNode* frontend = frame.node(QStringLiteral("frontend"));
+        QVERIFY(frontend);
+        QCOMPARE(frontend->id, IstioTopologyBuilder::hashId(QStringLiteral("wl_Kubernetes_shop_frontend")));
+        QVERIFY(frame.node(QStringLiteral("unknown"))->isRoot);
+    }
+
+    void basicAuthThroughWebConfig()
+    {
+        PrometheusHarness secured;
+        QString error;
+        QVERIFY2(secured.start({}, &error, "basic_auth_users:\n  alice: " + BcryptOfTestPassword + "\n"), qPrintable(error));
+        EndpointSettings settings;
+        settings.url = secured.url();
+        settings.timeoutMs = 5000;
+        try {
+            PrometheusClient(settings).buildInfo();
+            QFAIL("no error without credentials");
+        } catch (const ConnectionError& e) {
+            QCOMPARE(e.failure(), ConnectionFailure::Unauthorized);
+            QVERIFY2(e.message().contains(QStringLiteral("requires credentials")), qPrintable(e.message()));
+        }
+        settings.auth.kind = EndpointAuth::Kind::Basic;
+        settings.auth.username = QStringLiteral("alice");
+        settings.auth.password = QStringLiteral("not-the-password-77");
+        try {
+            PrometheusClient(settings).buildInfo();
+            QFAIL("no error with a wrong password");
+        } catch (const ConnectionError& e) {
+            QCOMPARE(e.failure(), ConnectionFailure::Unauthorized);
+            QVERIFY(!e.message().contains(settings.auth.password));
+        }
+        settings.auth.password = QStringLiteral("meshscope-test-pw");
+        PrometheusClient client(settings);
+        QVERIFY(!client.buildInfo().version.isEmpty());
+    }
+
+    void tlsWithASelfSignedCa()
+    {
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("openssl is not installed: cannot make a test CA");
+        const QString dir = m_tmp.path();
+        auto run = [&](const QStringList& arguments) {
+            QProcess process;
+            process.setWorkingDirectory(dir);
+            process.start(openssl, arguments);
+            return process.waitForFinished(60000) && process.exitCode() == 0;
+        };
+        QFile ext(dir + QStringLiteral("/san.ext"));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=IP:127.0.0.1\n");
+        ext.close();
+        QVERIFY(run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+            QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=meshscope test CA")}));
+        QVERIFY(run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+            QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
+            QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
+        QVERIFY(run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+            QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+            QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"), QStringLiteral("-days"),
+            QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("san.ext")}));
+
+        PrometheusHarness secured;
+        QString error;
+        const QByteArray webConfig = "tls_server_config:\n  cert_file: " + (dir + QStringLiteral("/server.crt")).toUtf8()
+            + "\n  key_file: " + (dir + QStringLiteral("/server.key")).toUtf8() + "\n";
+        QVERIFY2(secured.start({}, &error, webConfig), qPrintable(error));
+        QCOMPARE(secured.url().scheme(), QStringLiteral("https"));
+
+        EndpointSettings settings;
+        settings.url = secured.url();
+        settings.timeoutMs = 5000;
+        try {
+            PrometheusClient(settings).buildInfo();
+            QFAIL("an unknown CA was accepted");
+        } catch (const ConnectionError& e) {
+            QCOMPARE(e.failure(), ConnectionFailure::Tls);
+            QVERIFY2(e.message().contains(QStringLiteral("CA file")), qPrintable(e.message()));
+        }
+        settings.tls.caFile = dir + QStringLiteral("/ca.crt");
+        QVERIFY(!PrometheusClient(settings).buildInfo().version.isEmpty());
+        settings.tls.caFile.clear();
+        settings.tls.skipVerify = true;
+        QVERIFY(!PrometheusClient(settings).buildInfo().version.isEmpty());
+    }
+
+    void cliCheckAndRecord()
+    {
+        const QString url = m_prometheus.url().toString();
+        const CliResult check = runCli({QStringLiteral("check"), QStringLiteral("--prometheus"), url});
+        QVERIFY2(check.exitCode == 0, check.err.constData());
+        QVERIFY2(check.out.contains("Istio metrics"), check.out.constData());
+
+        const CliResult unreachable = runCli({QStringLiteral("check"), QStringLiteral("--prometheus"),
+            QStringLiteral("http://127.0.0.1:%1").arg(freeLocalPort()), QStringLiteral("--retries"), QStringLiteral("0")});
+        QVERIFY(unreachable.exitCode != 0);
+        QVERIFY2(unreachable.err.contains("refused"), unreachable.err.constData());
+
+        // The token comes from the environment and must not end up in the file.
+        const QByteArray token = "env-token-31415926";
+        qputenv("MESHSCOPE_PROMETHEUS_TOKEN", token);
+        const QString output = m_tmp.filePath(QStringLiteral("pulled.meshrec"));
+        const CliResult record = runCli({QStringLiteral("record"), QStringLiteral("--prometheus"), url,
+            QStringLiteral("--start"), QString::number(m_mesh.startS + 600), QStringLiteral("--end"),
+            QString::number(m_mesh.endS - 300), QStringLiteral("--step"), QStringLiteral("15"), QStringLiteral("-o"), output});
+        qunsetenv("MESHSCOPE_PROMETHEUS_TOKEN");
+        QVERIFY2(record.exitCode == 0, record.err.constData());
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(token));
+        const Dataset dataset = loadRecording(output);
+        const SeriesId id = dataset.series.find(SeriesKey {QStringLiteral("frontend->cart"), QStringLiteral("request_rate")});
+        QVERIFY(id != InvalidSeries);
+        QCOMPARE(qint64(dataset.series.samples(id).size), (m_mesh.endS - 300 - m_mesh.startS - 600) / 15 + 1);
+        QVERIFY(!dataset.topology.isEmpty());
+        QCOMPARE(dataset.settings.value(QStringLiteral("live.prometheus_auth")), QStringLiteral("bearer"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLivePrometheus)
+#include "test_live_prometheus.moc"
