@@ -138,7 +138,8 @@ const QByteArray& istioOpenMetrics()
                 }
             }
         }
-        return text + "# EOF\n";
+        text += "# EOF\n";
+        return text;
     }();
     return bytes;
 }

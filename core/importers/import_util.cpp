@@ -102,6 +102,13 @@ bool parseNumber(std::string_view text, double* out)
 {
     if (text.empty())
         return false;
+    // Fast path: plain decimal numbers, by far the most common text.
+    const char first = text.front();
+    if ((first >= '0' && first <= '9') || (first == '-' && text.size() > 1 && text[1] >= '0' && text[1] <= '9')) {
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, *out);
+        return ec == std::errc() && ptr == end;
+    }
     if (text == "NaN" || text == "nan") {
         *out = std::numeric_limits<double>::quiet_NaN();
         return true;

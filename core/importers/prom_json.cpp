@@ -41,9 +41,14 @@ void readSamplePair(od::value pair, qint64* tMs, double* value)
             if (!importutil::secondsToMs(element.get_double(), tMs))
                 shapeError("timestamp out of range");
         } else if (index == 1) {
-            const std::string_view text = element.get_string();
-            if (!importutil::parseNumber(text, value))
-                shapeError("sample value is not a number");
+            od::value v = element.value();
+            // simdjson's own number parser is the fast path; "NaN", "+Inf", "-Inf" and
+            // anything unusual fall back to the text.
+            if (v.get_double_in_string().get(*value) != simdjson::SUCCESS) {
+                const std::string_view text = v.get_string();
+                if (!importutil::parseNumber(text, value))
+                    shapeError("sample value is not a number");
+            }
         } else {
             shapeError("a sample must be [time, \"value\"]");
         }
@@ -65,6 +70,12 @@ void readLabels(od::value metric, PromSeries& series)
 void readSeries(od::object object, PromResponse& response)
 {
     PromSeries series;
+    // Series of one response nearly always have the same length: reserving the previous
+    // one's size avoids regrowing the columns on the hot path.
+    if (!response.series.empty()) {
+        series.timesMs.reserve(response.series.back().timesMs.size());
+        series.values.reserve(response.series.back().values.size());
+    }
     for (auto field : object) {
         const std::string_view key = field.unescaped_key();
         if (key == "metric") {
