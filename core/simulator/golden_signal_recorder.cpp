@@ -18,6 +18,7 @@ enum Slot { Rate, Error, P50, P90, P95, P99, Avg, TcpSent, TcpReceived, Cpu, Mem
 // Noise channels, so every draw has its own key.
 enum Channel : quint64 { ChRate = 1, ChRateExtra, ChError, ChMedian, ChSigma, ChSent, ChReceived, ChCpu, ChMemory };
 
+constexpr std::size_t BlockSteps = 32;
 constexpr double Z90 = 1.2815515655446004;
 constexpr double Z95 = 1.6448536269514722;
 constexpr double Z99 = 2.3263478740408408;
@@ -48,12 +49,15 @@ GoldenSignalRecorder::GoldenSignalRecorder(const SimMesh& mesh, Dataset& dataset
     , m_traces(traces)
     , m_seed(seed)
     , m_stepS(static_cast<double>(stepMs) / 1000.0)
+    , m_steps(steps)
 {
     for (std::size_t c = 0; c < mesh.calls.size(); ++c)
         m_callEntities.push_back(mesh.callEntity(static_cast<int>(c)));
     m_callIds.assign(mesh.calls.size(), std::vector<SeriesId>(SlotCount, InvalidSeries));
     m_serviceIds.assign(mesh.services.size(), std::vector<SeriesId>(SlotCount, InvalidSeries));
     m_callMeasures.resize(mesh.calls.size());
+    m_blockWidth = (mesh.calls.size() + mesh.services.size()) * SlotCount;
+    m_block.assign(BlockSteps * m_blockWidth, std::numeric_limits<double>::quiet_NaN());
     if (m_traces) {
         const float nan = std::numeric_limits<float>::quiet_NaN();
         m_traces->assign(mesh.calls.size(), CallTrace {});
@@ -68,9 +72,46 @@ GoldenSignalRecorder::GoldenSignalRecorder(const SimMesh& mesh, Dataset& dataset
 
 void GoldenSignalRecorder::append(SeriesId& id, const QString& entity, const QString& signal, qint64 tMs, double value)
 {
-    if (id == InvalidSeries)
+    if (id == InvalidSeries) {
         id = m_dataset.series.ensureSeries({entity, signal});
-    m_dataset.series.append(id, tMs, value);
+        // Growing by doubling would copy and page-fault through most of the memory.
+        m_dataset.series.reserve(id, m_steps);
+    }
+    if (static_cast<std::size_t>(id) >= m_blockWidth) {
+        m_dataset.series.append(id, tMs, value);
+        return;
+    }
+    m_block[m_blockRow * m_blockWidth + static_cast<std::size_t>(id)] = value;
+}
+
+void GoldenSignalRecorder::flush()
+{
+    // Appending step by step to thousands of series misses the cache on every sample;
+    // a block of steps is transposed into each series in one go instead.
+    const std::size_t rows = m_blockTimes.size();
+    const std::size_t width = std::min(m_blockWidth, static_cast<std::size_t>(m_dataset.series.seriesCount()));
+    std::vector<qint64> times;
+    std::vector<double> values;
+    for (std::size_t id = 0; id < width; ++id) {
+        times.clear();
+        values.clear();
+        for (std::size_t row = 0; row < rows; ++row) {
+            double& v = m_block[row * m_blockWidth + id];
+            if (!std::isnan(v)) {
+                times.push_back(m_blockTimes[row]);
+                values.push_back(v);
+                v = std::numeric_limits<double>::quiet_NaN();
+            }
+        }
+        if (!times.empty())
+            m_dataset.series.appendSorted(static_cast<SeriesId>(id), times.data(), values.data(), times.size());
+    }
+    m_blockTimes.clear();
+}
+
+void GoldenSignalRecorder::finish()
+{
+    flush();
 }
 
 void GoldenSignalRecorder::recordLatency(std::vector<SeriesId>& ids, const QString& entity, qint64 tMs, double median,
@@ -236,6 +277,8 @@ void GoldenSignalRecorder::updateTopology(qint64 tMs, const MeshStep& state)
 
 void GoldenSignalRecorder::record(std::size_t stepIndex, qint64 tMs, const MeshStep& state)
 {
+    m_blockRow = m_blockTimes.size();
+    m_blockTimes.push_back(tMs);
     for (std::size_t c = 0; c < m_mesh.calls.size(); ++c) {
         if (state.calls[c].active)
             m_callMeasures[c] = measureCall(stepIndex, tMs, static_cast<int>(c), state);
@@ -247,6 +290,8 @@ void GoldenSignalRecorder::record(std::size_t stepIndex, qint64 tMs, const MeshS
             recordService(stepIndex, tMs, static_cast<int>(i), state);
     }
     updateTopology(tMs, state);
+    if (m_blockTimes.size() == BlockSteps)
+        flush();
 }
 
 } // namespace meshscope

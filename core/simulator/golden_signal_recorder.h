@@ -21,6 +21,8 @@ public:
         qint64 stepMs, std::size_t steps);
 
     void record(std::size_t stepIndex, qint64 tMs, const MeshStep& state);
+    /// Stores what is still buffered; call after the last record().
+    void finish();
 
 private:
     struct CallMeasure
@@ -37,12 +39,18 @@ private:
     void recordLatency(std::vector<SeriesId>& ids, const QString& entity, qint64 tMs, double median, double sigma);
     void append(SeriesId& id, const QString& entity, const QString& signal, qint64 tMs, double value);
     void updateTopology(qint64 tMs, const MeshStep& state);
+    void flush();
 
     const SimMesh& m_mesh;
     Dataset& m_dataset;
     std::vector<CallTrace>* m_traces;
     quint64 m_seed;
     double m_stepS;
+    std::size_t m_steps;
+    std::vector<double> m_block; ///< step-major buffer of the last steps, NaN = no sample
+    std::vector<qint64> m_blockTimes;
+    std::size_t m_blockWidth = 0;
+    std::size_t m_blockRow = 0;
     std::vector<QString> m_callEntities;
     std::vector<std::vector<SeriesId>> m_callIds;    ///< per call, per signal slot
     std::vector<std::vector<SeriesId>> m_serviceIds; ///< per service, per signal slot

@@ -142,6 +142,7 @@ SimulationResult simulateMesh(const SimulationOptions& options, const JobControl
         model.evaluate(result.timesMs[step], static_cast<qint64>(step), state);
         recorder.record(step, result.timesMs[step], state);
     }
+    recorder.finish();
     for (std::size_t f = 0; f < result.faults.size(); ++f)
         result.truth.push_back(faultTruth(result, model, static_cast<int>(f)));
 
