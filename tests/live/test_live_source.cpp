@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -115,6 +116,27 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QVERIFY2(!f.readAll().contains(token.toUtf8()), qPrintable(file));
         }
+    }
+
+    void cliFollowStopsCleanlyOnSigterm()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("follow.meshrec"));
+        QProcess cli;
+        cli.start(cliPath(), {QStringLiteral("record"), QStringLiteral("--prometheus"), m_prometheus.url().toString(),
+                                 QStringLiteral("--follow"), QStringLiteral("--step"), QStringLiteral("5"),
+                                 QStringLiteral("--backfill"), QStringLiteral("300"), QStringLiteral("-o"), path});
+        QVERIFY(cli.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += cli.readAllStandardError()).contains("connected"), 30000);
+        cli.terminate(); // SIGTERM
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        err += cli.readAllStandardError();
+        QVERIFY2(cli.exitCode() == 0, err.constData());
+        const auto reader = RecordingReader::open(path);
+        QCOMPARE(reader->info().health, QStringLiteral("ok"));
+        QVERIFY(reader->info().sampleCount > 0);
     }
 
     void statusTextSaysWhatItMeans()
