@@ -15,6 +15,7 @@ namespace meshscope {
 
 /// Schema version written by this build. Files with a newer version are refused with a
 /// clear error; older versions are migrated when opened for writing, read as they are.
+/// Version 2 added per-series summaries and chunk checksums (docs/recording.md).
 inline constexpr int RecordingSchemaVersion = 2;
 
 /// What `meshscope-cli info` and the status bar show about a recording.

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -275,6 +276,34 @@ private Q_SLOTS:
             QCOMPARE(times[std::size_t(i)], T0 + (first + i) * Step);
             QCOMPARE(values[std::size_t(i)], sampleValue(1, int(first + i)));
         }
+    }
+
+    void typicalMetricsTakeAtMostFourBytesPerSample()
+    {
+        // Rounded like Prometheus and Kiali report them: rates 0.001, latencies 0.01 ms,
+        // error ratios 1e-4, every 15 s.
+        Dataset d;
+        QRandomGenerator rng(3);
+        for (int e = 0; e < 60; ++e) {
+            const QString entity = QStringLiteral("s%1->t%1").arg(e);
+            const SeriesId rate = d.series.ensureSeries({entity, QStringLiteral("request_rate")});
+            const SeriesId errors = d.series.ensureSeries({entity, QStringLiteral("error_ratio")});
+            const SeriesId latency = d.series.ensureSeries({entity, QStringLiteral("latency_p95_ms")});
+            const double base = 1 + rng.bounded(300.0);
+            for (int i = 0; i < 2000; ++i) {
+                const qint64 t = T0 + i * Step;
+                const double daily = 1 + 0.5 * std::sin(i * 2 * M_PI / 5760.0);
+                const double noise = 1 + 0.05 * (rng.generateDouble() - 0.5);
+                d.series.append(rate, t, std::round(base * daily * noise * 1000) / 1000);
+                d.series.append(errors, t, std::round(0.002 * noise * rng.generateDouble() * 10000) / 10000);
+                d.series.append(latency, t, std::round(40 * daily * noise * 100) / 100);
+            }
+        }
+        const QString file = path(QStringLiteral("size.meshrec"));
+        saveRecording(d, file);
+        const double bytesPerSample = double(QFileInfo(file).size()) / double(d.series.sampleCount());
+        QVERIFY2(bytesPerSample <= 4.0, qPrintable(QString::number(bytesPerSample)));
+        compareDatasets(loadRecording(file), d);
     }
 
     void unknownSeriesReadsNothing()
