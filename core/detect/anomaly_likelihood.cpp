@@ -19,12 +19,6 @@ AnomalyLikelihood::AnomalyLikelihood(int shortWindow, double longWindow, double 
     , m_alertLevel(alertLevel)
     , m_refractory(refractory)
 {
-#ifdef MESHSCOPE_DET_TUNING
-    if (getenv("T_SHORT")) m_shortWindow = atoi(getenv("T_SHORT"));
-    if (getenv("T_LONG")) m_longWindow = atof(getenv("T_LONG"));
-    if (getenv("T_ALERT")) m_alertLevel = atof(getenv("T_ALERT"));
-    if (getenv("T_REFR")) m_refractory = atoi(getenv("T_REFR"));
-#endif
 }
 
 double AnomalyLikelihood::update(double raw)

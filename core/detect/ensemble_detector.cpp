@@ -9,15 +9,9 @@ namespace meshscope {
 namespace {
 // Weights of the components in the combined deviation. Spikes are common in healthy
 // bursty traffic, so a change must be larger to count as much as a level deviation.
-#ifdef MESHSCOPE_DET_TUNING
-const double SeasonalWeight = getenv("W_SEA") ? atof(getenv("W_SEA")) : 1.0;
-const double ChangePointWeight = getenv("W_CP") ? atof(getenv("W_CP")) : 1.0;
-const double SpikeWeight = getenv("W_SP") ? atof(getenv("W_SP")) : 0.6;
-#else
 constexpr double SeasonalWeight = 1.0;
 constexpr double ChangePointWeight = 1.0;
 constexpr double SpikeWeight = 0.6;
-#endif
 constexpr double BurnRateWeight = 1.0;
 enum Component { Seasonal, ChangePoint, Spike, BurnRate, ComponentCount };
 } // namespace

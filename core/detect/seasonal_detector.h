@@ -17,7 +17,7 @@ class SeasonalDetector : public Detector
 {
 public:
     /// `profileAlpha`: weight of a new day/week in its phase of the profile.
-    explicit SeasonalDetector(const DetectorConfig& config, double profileAlpha = 0.25);
+    explicit SeasonalDetector(const DetectorConfig& config, double profileAlpha = 0.5);
 
     QString name() const override { return QStringLiteral("seasonal"); }
     double update(qint64 tMs, double value) override;
