@@ -137,7 +137,9 @@ bool secondsToMs(double seconds, qint64* ms)
 {
     if (!std::isfinite(seconds) || std::fabs(seconds) > 9.0e12)
         return false;
-    *ms = std::llround(seconds * 1000.0);
+    // Plain rounding: llround() is a libm call and this runs once per imported sample.
+    const double scaled = seconds * 1000.0;
+    *ms = static_cast<qint64>(scaled >= 0 ? scaled + 0.5 : scaled - 0.5);
     return true;
 }
 

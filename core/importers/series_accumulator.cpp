@@ -76,8 +76,8 @@ void SeriesAccumulator::flushInto(SeriesStore& store, ImportReport& report)
         const SeriesId id = store.ensureSeries(entry.key);
         const SeriesSpan existing = store.samples(id);
         if (existing.empty() || existing.timesMs[existing.size - 1] < entry.timesMs.front()) {
-            store.appendSorted(id, entry.timesMs.data(), entry.values.data(), entry.timesMs.size());
             report.samples += static_cast<qint64>(entry.timesMs.size());
+            store.appendColumns(id, std::move(entry.timesMs), std::move(entry.values));
         } else {
             for (std::size_t i = 0; i < entry.timesMs.size(); ++i) {
                 switch (store.append(id, entry.timesMs[i], entry.values[i])) {

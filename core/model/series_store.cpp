@@ -44,6 +44,17 @@ void SeriesStore::appendSorted(SeriesId id, const qint64* timesMs, const double*
     s.values.insert(s.values.end(), values, values + count);
 }
 
+void SeriesStore::appendColumns(SeriesId id, std::vector<qint64>&& timesMs, std::vector<double>&& values)
+{
+    Series& s = m_series[static_cast<std::size_t>(id)];
+    if (s.timesMs.empty()) {
+        s.timesMs = std::move(timesMs);
+        s.values = std::move(values);
+        return;
+    }
+    appendSorted(id, timesMs.data(), values.data(), std::min(timesMs.size(), values.size()));
+}
+
 void SeriesStore::reserve(SeriesId id, std::size_t count)
 {
     Series& s = m_series[static_cast<std::size_t>(id)];

@@ -57,6 +57,9 @@ public:
     /// Appends samples that the caller guarantees are strictly increasing in time and
     /// later than the series' last sample.
     void appendSorted(SeriesId id, const qint64* timesMs, const double* values, std::size_t count);
+    /// As appendSorted, taking whole columns of equal length; they are moved in, without a
+    /// copy, when the series is still empty (the importers' hot path).
+    void appendColumns(SeriesId id, std::vector<qint64>&& timesMs, std::vector<double>&& values);
     void reserve(SeriesId id, std::size_t count);
 
     SeriesSpan samples(SeriesId id) const;
