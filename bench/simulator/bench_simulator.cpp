@@ -38,7 +38,8 @@ void largeRandomMesh(benchmark::State& state)
     state.counters["edges"] = static_cast<double>(edges);
     state.counters["series"] = static_cast<double>(series);
     state.counters["samples"] = static_cast<double>(samples);
-    state.counters["samples/s"] = benchmark::Counter(static_cast<double>(samples), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["samples/s"]
+        = benchmark::Counter(static_cast<double>(samples), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(largeRandomMesh)->Arg(500)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
@@ -49,7 +50,8 @@ void demo(benchmark::State& state)
         const SimulationResult r = simulateMesh(SimulationOptions::demo());
         samples = r.dataset.series.sampleCount();
     }
-    state.counters["samples/s"] = benchmark::Counter(static_cast<double>(samples), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["samples/s"]
+        = benchmark::Counter(static_cast<double>(samples), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(demo)->Iterations(5)->Unit(benchmark::kMillisecond);
 
@@ -68,7 +70,8 @@ void istioOpenMetrics(benchmark::State& state)
         bytes = buffer.size();
     }
     state.counters["MB"] = static_cast<double>(bytes) / 1e6;
-    state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["MB/s"]
+        = benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(istioOpenMetrics)->Iterations(2)->Unit(benchmark::kMillisecond);
 

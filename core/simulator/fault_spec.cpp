@@ -40,9 +40,10 @@ FaultType faultTypeFromName(const QString& name)
         return FaultType::BadDeploy;
     if (n == QLatin1String("outage") || n == QLatin1String("dependency-outage") || n == QLatin1String("down"))
         return FaultType::DependencyOutage;
-    throw MeshscopeError(QStringLiteral("unknown fault type '%1' (use latency, errors, saturation, traffic-drop, "
-                                        "bad-deploy or outage)")
-                             .arg(name));
+    throw MeshscopeError(
+        QStringLiteral("unknown fault type '%1' (use latency, errors, saturation, traffic-drop, "
+                       "bad-deploy or outage)")
+            .arg(name));
 }
 
 qint64 parseDurationMs(const QString& text, const QString& what)
@@ -63,14 +64,16 @@ qint64 parseDurationMs(const QString& text, const QString& what)
         const double value = m.captured(1).toDouble();
         const QString unit = m.captured(2);
         const double scale = unit == QLatin1String("d") ? 86400e3
-            : unit == QLatin1String("h")               ? 3600e3
-            : unit == QLatin1String("m")               ? 60e3
-            : unit == QLatin1String("s")               ? 1e3
-                                                       : 1.0;
+            : unit == QLatin1String("h")                ? 3600e3
+            : unit == QLatin1String("m")                ? 60e3
+            : unit == QLatin1String("s")                ? 1e3
+                                                        : 1.0;
         totalMs += value * scale;
     }
     if (t.isEmpty() || consumed != t.size())
-        throw MeshscopeError(QStringLiteral("%1: '%2' is not a duration (examples: 6h, 90m, 2h30m, 45s, 3600)").arg(what, text));
+        throw MeshscopeError(
+            QStringLiteral("%1: '%2' is not a duration (examples: 6h, 90m, 2h30m, 45s, 3600)")
+                .arg(what, text));
     return static_cast<qint64>(totalMs + 0.5);
 }
 
@@ -80,9 +83,10 @@ FaultSpec parseFaultSpec(const QString& text)
         QStringLiteral("^([A-Za-z_-]+)(?::([^@+*]+))?(?:@([^+*]+))?(?:\\+([^*]+))?(?:\\*([0-9.]+))?$"));
     const auto m = syntax.match(text.trimmed());
     if (!m.hasMatch())
-        throw MeshscopeError(QStringLiteral("--fault '%1': expected TYPE[:ENTITY][@ONSET_OFFSET][+DURATION][*SEVERITY], "
-                                            "e.g. latency:cartservice@3h+20m")
-                                 .arg(text));
+        throw MeshscopeError(
+            QStringLiteral("--fault '%1': expected TYPE[:ENTITY][@ONSET_OFFSET][+DURATION][*SEVERITY], "
+                           "e.g. latency:cartservice@3h+20m")
+                .arg(text));
     FaultSpec spec;
     spec.type = faultTypeFromName(m.captured(1));
     spec.target = m.captured(2).trimmed();
@@ -94,7 +98,8 @@ FaultSpec parseFaultSpec(const QString& text)
         bool ok = false;
         spec.severity = m.captured(5).toDouble(&ok);
         if (!ok || spec.severity <= 0 || spec.severity > 10)
-            throw MeshscopeError(QStringLiteral("--fault '%1': severity must be a number in (0, 10]").arg(text));
+            throw MeshscopeError(
+                QStringLiteral("--fault '%1': severity must be a number in (0, 10]").arg(text));
     }
     if (spec.durationMs == 0)
         throw MeshscopeError(QStringLiteral("--fault '%1': the duration must be longer than 0").arg(text));

@@ -7,11 +7,11 @@ namespace meshscope {
 
 /// The faults the simulator can inject. See docs/simulator.md for their semantics.
 enum class FaultType {
-    Latency,          ///< the service answers slowly (+400 ms per severity)
-    Errors,           ///< the service answers 500 to a share of requests (30 % per severity)
-    Saturation,       ///< CPU at its limit: queueing latency and some 503s (overload)
-    TrafficDrop,      ///< traffic into the service drops by 80 % per severity
-    BadDeploy,        ///< a new version appears, takes half the traffic, errs and is slow
+    Latency, ///< the service answers slowly (+400 ms per severity)
+    Errors, ///< the service answers 500 to a share of requests (30 % per severity)
+    Saturation, ///< CPU at its limit: queueing latency and some 503s (overload)
+    TrafficDrop, ///< traffic into the service drops by 80 % per severity
+    BadDeploy, ///< a new version appears, takes half the traffic, errs and is slow
     DependencyOutage, ///< the service is down: callers get 503 "UH" and no-response "UC"
 };
 
@@ -25,10 +25,10 @@ FaultType faultTypeFromName(const QString& name);
 struct FaultSpec
 {
     FaultType type = FaultType::Latency;
-    QString target;             ///< service (node entity) name; empty = a sensible default
-    qint64 onsetOffsetMs = -1;  ///< from the start of the simulation
+    QString target; ///< service (node entity) name; empty = a sensible default
+    qint64 onsetOffsetMs = -1; ///< from the start of the simulation
     qint64 durationMs = -1;
-    double severity = 1.0;      ///< scales the size of the fault (1 = as documented)
+    double severity = 1.0; ///< scales the size of the fault (1 = as documented)
 };
 
 /// Parses `TYPE[:ENTITY][@ONSET_OFFSET][+DURATION][*SEVERITY]`, e.g.

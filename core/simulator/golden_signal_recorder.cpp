@@ -16,7 +16,17 @@ namespace {
 enum Slot { Rate, Error, P50, P90, P95, P99, Avg, TcpSent, TcpReceived, Cpu, Memory, SlotCount };
 
 // Noise channels, so every draw has its own key.
-enum Channel : quint64 { ChRate = 1, ChRateExtra, ChError, ChMedian, ChSigma, ChSent, ChReceived, ChCpu, ChMemory };
+enum Channel : quint64 {
+    ChRate = 1,
+    ChRateExtra,
+    ChError,
+    ChMedian,
+    ChSigma,
+    ChSent,
+    ChReceived,
+    ChCpu,
+    ChMemory
+};
 
 constexpr std::size_t BlockSteps = 32;
 constexpr double Z90 = 1.2815515655446004;
@@ -42,8 +52,8 @@ const QString& latencySignal(int slot)
 
 } // namespace
 
-GoldenSignalRecorder::GoldenSignalRecorder(const SimMesh& mesh, Dataset& dataset, std::vector<CallTrace>* traces,
-    quint64 seed, qint64 stepMs, std::size_t steps)
+GoldenSignalRecorder::GoldenSignalRecorder(const SimMesh& mesh, Dataset& dataset,
+    std::vector<CallTrace>* traces, quint64 seed, qint64 stepMs, std::size_t steps)
     : m_mesh(mesh)
     , m_dataset(dataset)
     , m_traces(traces)
@@ -62,15 +72,16 @@ GoldenSignalRecorder::GoldenSignalRecorder(const SimMesh& mesh, Dataset& dataset
         const float nan = std::numeric_limits<float>::quiet_NaN();
         m_traces->assign(mesh.calls.size(), CallTrace {});
         for (CallTrace& t : *m_traces) {
-            for (auto* v : {&t.rate, &t.failFast, &t.overload, &t.appError, &t.medianMs, &t.sigma, &t.sentBytes,
-                     &t.receivedBytes})
+            for (auto* v : {&t.rate, &t.failFast, &t.overload, &t.appError, &t.medianMs, &t.sigma,
+                     &t.sentBytes, &t.receivedBytes})
                 v->assign(steps, 0.0f);
             std::fill(t.rate.begin(), t.rate.end(), nan);
         }
     }
 }
 
-void GoldenSignalRecorder::append(SeriesId& id, const QString& entity, const QString& signal, qint64 tMs, double value)
+void GoldenSignalRecorder::append(
+    SeriesId& id, const QString& entity, const QString& signal, qint64 tMs, double value)
 {
     if (id == InvalidSeries) {
         id = m_dataset.series.ensureSeries({entity, signal});
@@ -89,7 +100,8 @@ void GoldenSignalRecorder::flush()
     // Appending step by step to thousands of series misses the cache on every sample;
     // a block of steps is transposed into each series in one go instead.
     const std::size_t rows = m_blockTimes.size();
-    const std::size_t width = std::min(m_blockWidth, static_cast<std::size_t>(m_dataset.series.seriesCount()));
+    const std::size_t width
+        = std::min(m_blockWidth, static_cast<std::size_t>(m_dataset.series.seriesCount()));
     std::vector<qint64> times;
     std::vector<double> values;
     for (std::size_t id = 0; id < width; ++id) {
@@ -104,7 +116,8 @@ void GoldenSignalRecorder::flush()
             }
         }
         if (!times.empty())
-            m_dataset.series.appendSorted(static_cast<SeriesId>(id), times.data(), values.data(), times.size());
+            m_dataset.series.appendSorted(
+                static_cast<SeriesId>(id), times.data(), values.data(), times.size());
     }
     m_blockTimes.clear();
 }
@@ -114,17 +127,18 @@ void GoldenSignalRecorder::finish()
     flush();
 }
 
-void GoldenSignalRecorder::recordLatency(std::vector<SeriesId>& ids, const QString& entity, qint64 tMs, double median,
-    double sigma)
+void GoldenSignalRecorder::recordLatency(
+    std::vector<SeriesId>& ids, const QString& entity, qint64 tMs, double median, double sigma)
 {
     const double values[] = {median, median * std::exp(Z90 * sigma), median * std::exp(Z95 * sigma),
         median * std::exp(Z99 * sigma), median * std::exp(0.5 * sigma * sigma)};
     for (int slot = P50; slot <= Avg; ++slot)
-        append(ids[static_cast<std::size_t>(slot)], entity, latencySignal(slot), tMs, roundTo(values[slot - P50], 0.01));
+        append(ids[static_cast<std::size_t>(slot)], entity, latencySignal(slot), tMs,
+            roundTo(values[slot - P50], 0.01));
 }
 
-GoldenSignalRecorder::CallMeasure GoldenSignalRecorder::measureCall(std::size_t stepIndex, qint64 tMs, int call,
-    const MeshStep& state)
+GoldenSignalRecorder::CallMeasure GoldenSignalRecorder::measureCall(
+    std::size_t stepIndex, qint64 tMs, int call, const MeshStep& state)
 {
     const auto c = static_cast<std::size_t>(call);
     const SimCall& sc = m_mesh.calls[c];
@@ -139,8 +153,11 @@ GoldenSignalRecorder::CallMeasure GoldenSignalRecorder::measureCall(std::size_t 
     const QString& entity = m_callEntities[c];
     if (sc.protocol == CallProtocol::Tcp) {
         const double up = 1.0 - callee.failFast;
-        m.sentBytes = std::max(0.0, cs.attempts * up * sc.requestBytes * (1.0 + 0.02 * g(ChSent) + g(ChRateExtra) / std::sqrt(n)));
-        m.receivedBytes = std::max(0.0, cs.attempts * up * sc.responseBytes * (1.0 + 0.03 * g(ChReceived) + g(ChRateExtra) / std::sqrt(n)));
+        m.sentBytes = std::max(0.0,
+            cs.attempts * up * sc.requestBytes * (1.0 + 0.02 * g(ChSent) + g(ChRateExtra) / std::sqrt(n)));
+        m.receivedBytes = std::max(0.0,
+            cs.attempts * up * sc.responseBytes
+                * (1.0 + 0.03 * g(ChReceived) + g(ChRateExtra) / std::sqrt(n)));
         append(ids[TcpSent], entity, SignalName::TcpSent, tMs, roundTo(m.sentBytes, 0.001));
         append(ids[TcpReceived], entity, SignalName::TcpReceived, tMs, roundTo(m.receivedBytes, 0.001));
         if (m_traces) {
@@ -157,7 +174,8 @@ GoldenSignalRecorder::CallMeasure GoldenSignalRecorder::measureCall(std::size_t 
     const double app = (1.0 - fast) * (1.0 - callee.overload) * callee.appError;
     const double errorTrue = fast + overload + app;
     const double measured = std::max(1.0, m.rate * m_stepS);
-    m.errorRatio = std::clamp(errorTrue + g(ChError) * std::sqrt(errorTrue * (1.0 - errorTrue) / measured), 0.0, 1.0);
+    m.errorRatio
+        = std::clamp(errorTrue + g(ChError) * std::sqrt(errorTrue * (1.0 - errorTrue) / measured), 0.0, 1.0);
     const double scale = errorTrue > 0 ? m.errorRatio / errorTrue : 0.0;
     const double reached = m.rate * m_stepS * (1.0 - fast * scale);
     const double sigma = callee.sigma * (1.0 + 0.03 * g(ChSigma));
@@ -182,7 +200,8 @@ GoldenSignalRecorder::CallMeasure GoldenSignalRecorder::measureCall(std::size_t 
     return m;
 }
 
-void GoldenSignalRecorder::recordService(std::size_t stepIndex, qint64 tMs, int service, const MeshStep& state)
+void GoldenSignalRecorder::recordService(
+    std::size_t stepIndex, qint64 tMs, int service, const MeshStep& state)
 {
     const auto i = static_cast<std::size_t>(service);
     const SimService& svc = m_mesh.services[i];
@@ -228,8 +247,10 @@ void GoldenSignalRecorder::recordService(std::size_t stepIndex, qint64 tMs, int 
             recordLatency(ids, svc.name, tMs, median, sigma);
         }
     }
-    append(ids[Cpu], svc.name, SignalName::Cpu, tMs, roundTo(std::max(0.0, s.cpu * (1.0 + 0.02 * g(ChCpu))), 1e-4));
-    append(ids[Memory], svc.name, SignalName::Memory, tMs, roundTo(s.memory * (1.0 + 0.004 * g(ChMemory)), 1024.0));
+    append(ids[Cpu], svc.name, SignalName::Cpu, tMs,
+        roundTo(std::max(0.0, s.cpu * (1.0 + 0.02 * g(ChCpu))), 1e-4));
+    append(ids[Memory], svc.name, SignalName::Memory, tMs,
+        roundTo(s.memory * (1.0 + 0.004 * g(ChMemory)), 1024.0));
 }
 
 void GoldenSignalRecorder::updateTopology(qint64 tMs, const MeshStep& state)

@@ -36,7 +36,8 @@ private:
 
     CallMeasure measureCall(std::size_t stepIndex, qint64 tMs, int call, const MeshStep& state);
     void recordService(std::size_t stepIndex, qint64 tMs, int service, const MeshStep& state);
-    void recordLatency(std::vector<SeriesId>& ids, const QString& entity, qint64 tMs, double median, double sigma);
+    void recordLatency(
+        std::vector<SeriesId>& ids, const QString& entity, qint64 tMs, double median, double sigma);
     void append(SeriesId& id, const QString& entity, const QString& signal, qint64 tMs, double value);
     void updateTopology(qint64 tMs, const MeshStep& state);
     void flush();
@@ -52,7 +53,7 @@ private:
     std::size_t m_blockWidth = 0;
     std::size_t m_blockRow = 0;
     std::vector<QString> m_callEntities;
-    std::vector<std::vector<SeriesId>> m_callIds;    ///< per call, per signal slot
+    std::vector<std::vector<SeriesId>> m_callIds; ///< per call, per signal slot
     std::vector<std::vector<SeriesId>> m_serviceIds; ///< per service, per signal slot
     std::vector<CallMeasure> m_callMeasures;
     std::vector<bool> m_activeShape;

@@ -33,9 +33,10 @@ bool serviceChanged(const ServiceStep& with, const ServiceStep& without)
         return true;
     if (!with.active)
         return false;
-    return relativeChange(with.meanMs, without.meanMs, 0.15, 2.0) || std::abs(errorShare(with) - errorShare(without)) > 0.01
-        || relativeChange(with.inRate, without.inRate, 0.15, 0.01) || relativeChange(with.cpu, without.cpu, 0.15, 0.005)
-        || with.down != without.down;
+    return relativeChange(with.meanMs, without.meanMs, 0.15, 2.0)
+        || std::abs(errorShare(with) - errorShare(without)) > 0.01
+        || relativeChange(with.inRate, without.inRate, 0.15, 0.01)
+        || relativeChange(with.cpu, without.cpu, 0.15, 0.005) || with.down != without.down;
 }
 
 QJsonObject faultObject(const FaultTruth& t)
@@ -69,7 +70,8 @@ FaultTruth faultTruth(const SimulationResult& result, const TrafficModel& model,
     // Probe on the sample grid in the middle of the window.
     const qint64 stepMs = result.options.stepMs;
     const qint64 middle = f.startMs + (f.endMs - f.startMs) / 2;
-    const qint64 probe = std::clamp(middle - (middle - result.startMs) % stepMs, result.timesMs.front(), result.timesMs.back());
+    const qint64 probe = std::clamp(
+        middle - (middle - result.startMs) % stepMs, result.timesMs.front(), result.timesMs.back());
     const auto step = static_cast<qint64>((probe - result.timesMs.front()) / stepMs);
     MeshStep with;
     MeshStep without;
@@ -85,7 +87,9 @@ FaultTruth faultTruth(const SimulationResult& result, const TrafficModel& model,
         const CallStep& b = without.calls[c];
         const auto callee = static_cast<std::size_t>(mesh.calls[c].to);
         const bool changed = a.active != b.active
-            || (a.active && (relativeChange(a.attempts, b.attempts, 0.15, 0.01) || serviceChanged(with.services[callee], without.services[callee])));
+            || (a.active
+                && (relativeChange(a.attempts, b.attempts, 0.15, 0.01)
+                    || serviceChanged(with.services[callee], without.services[callee])));
         if (changed)
             affected.append(mesh.callEntity(static_cast<int>(c)));
     }
@@ -122,7 +126,8 @@ QByteArray groundTruthJson(const SimulationResult& result)
         root.insert(QStringLiteral("root_cause"), first->rootCause);
         root.insert(QStringLiteral("fault"), faultTypeName(first->type));
         root.insert(QStringLiteral("inject_time"), static_cast<double>(first->onsetMs / 1000));
-        root.insert(QStringLiteral("duration_s"), static_cast<double>((first->endMs - first->onsetMs) / 1000));
+        root.insert(
+            QStringLiteral("duration_s"), static_cast<double>((first->endMs - first->onsetMs) / 1000));
         root.insert(QStringLiteral("affected"), QJsonArray::fromStringList(first->affected));
     }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -132,10 +137,12 @@ void writeGroundTruth(const SimulationResult& result, const QString& path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        throw MeshscopeError(QStringLiteral("cannot write the ground truth: %1").arg(file.errorString()), path);
+        throw MeshscopeError(
+            QStringLiteral("cannot write the ground truth: %1").arg(file.errorString()), path);
     file.write(groundTruthJson(result));
     if (!file.commit())
-        throw MeshscopeError(QStringLiteral("cannot write the ground truth: %1").arg(file.errorString()), path);
+        throw MeshscopeError(
+            QStringLiteral("cannot write the ground truth: %1").arg(file.errorString()), path);
 }
 
 } // namespace meshscope

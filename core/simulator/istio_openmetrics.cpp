@@ -30,7 +30,8 @@ struct Outcome
 
 // ok, application error, overload, no healthy upstream, upstream connection termination.
 const Outcome HttpOutcomes[] = {{"200", "-", nullptr, false, false}, {"500", "-", nullptr, false, false},
-    {"503", "-", nullptr, false, false}, {"503", "UH", nullptr, true, true}, {"0", "UC", nullptr, true, true}};
+    {"503", "-", nullptr, false, false}, {"503", "UH", nullptr, true, true},
+    {"0", "UC", nullptr, true, true}};
 const Outcome GrpcOutcomes[] = {{"200", "-", "0", false, false}, {"200", "-", "13", false, false},
     {"503", "-", "14", false, false}, {"503", "UH", "14", true, true}, {"0", "UC", "14", true, true}};
 constexpr double UhShareOfFailFast = 0.85;
@@ -97,7 +98,8 @@ public:
     void flush()
     {
         if (m_device.write(m_buffer) != m_buffer.size())
-            throw MeshscopeError(QStringLiteral("cannot write the OpenMetrics output: %1").arg(m_device.errorString()));
+            throw MeshscopeError(
+                QStringLiteral("cannot write the OpenMetrics output: %1").arg(m_device.errorString()));
         m_buffer.clear();
     }
 
@@ -117,9 +119,11 @@ QByteArray peerLabels(const SimMesh& mesh, const SimCall& call, Reporter reporte
     const SimService& s = mesh.services[static_cast<std::size_t>(call.from)];
     const SimService& d = mesh.services[static_cast<std::size_t>(call.to)];
     QByteArray l;
-    l += label("reporter", reporter == Reporter::Source ? QStringLiteral("source") : QStringLiteral("destination"));
-    l += label("source_workload", s.name) + label("source_workload_namespace", s.ns) + label("source_canonical_service", s.app)
-        + label("source_canonical_revision", s.version) + label("source_cluster", mesh.cluster);
+    l += label(
+        "reporter", reporter == Reporter::Source ? QStringLiteral("source") : QStringLiteral("destination"));
+    l += label("source_workload", s.name) + label("source_workload_namespace", s.ns)
+        + label("source_canonical_service", s.app) + label("source_canonical_revision", s.version)
+        + label("source_cluster", mesh.cluster);
     l += label("destination_workload", d.name) + label("destination_workload_namespace", d.ns)
         + label("destination_service", QStringLiteral("%1.%2.svc.cluster.local").arg(d.app, d.ns))
         + label("destination_service_name", d.app) + label("destination_service_namespace", d.ns)
@@ -164,7 +168,8 @@ void writeRequests(OpenMetricsText& out, const SimulationResult& r, int call, Re
     if (o.sourceOnly && reporter == Reporter::Destination)
         return;
     const CallTrace& t = r.traces[static_cast<std::size_t>(call)];
-    const QByteArray prefix = "istio_requests_total{" + peerLabels(r.mesh, sc, reporter) + outcomeLabels(o) + "} ";
+    const QByteArray prefix
+        = "istio_requests_total{" + peerLabels(r.mesh, sc, reporter) + outcomeLabels(o) + "} ";
     const double stepS = static_cast<double>(r.options.stepMs) / 1000.0;
     double acc = 0;
     SeriesStart start;
@@ -199,7 +204,8 @@ void writeDurations(OpenMetricsText& out, const SimulationResult& r, int call, R
     for (double le : IstioDurationBucketsMs) {
         char text[32];
         std::snprintf(text, sizeof text, "%g", le);
-        bucketPrefix.push_back("istio_request_duration_milliseconds_bucket{" + labels + ",le=\"" + text + "\"} ");
+        bucketPrefix.push_back(
+            "istio_request_duration_milliseconds_bucket{" + labels + ",le=\"" + text + "\"} ");
     }
     bucketPrefix.push_back("istio_request_duration_milliseconds_bucket{" + labels + ",le=\"+Inf\"} ");
     const QByteArray countPrefix = "istio_request_duration_milliseconds_count{" + labels + "} ";
@@ -215,7 +221,8 @@ void writeDurations(OpenMetricsText& out, const SimulationResult& r, int call, R
             out.integer(zero ? 0 : std::floor(buckets[b] + 0.5));
             out.timestamp(tMs);
         }
-        for (const QByteArray* prefix : {static_cast<const QByteArray*>(&bucketPrefix.back()), &countPrefix}) {
+        for (const QByteArray* prefix :
+            {static_cast<const QByteArray*>(&bucketPrefix.back()), &countPrefix}) {
             out.raw(*prefix);
             out.integer(zero ? 0 : std::floor(acc + 0.5));
             out.timestamp(tMs);
@@ -233,7 +240,8 @@ void writeDurations(OpenMetricsText& out, const SimulationResult& r, int call, R
         const double sigma = o.failFast ? 0.0 : t.sigma[i];
         for (int b = 0; b < BucketCount; ++b) {
             const double le = IstioDurationBucketsMs[b];
-            const double cdf = sigma > 0 ? normalCdf(std::log(le / median) / sigma) : (le >= median ? 1.0 : 0.0);
+            const double cdf
+                = sigma > 0 ? normalCdf(std::log(le / median) / sigma) : (le >= median ? 1.0 : 0.0);
             buckets[b] += n * cdf;
         }
         sum += n * median * std::exp(0.5 * sigma * sigma);
@@ -246,12 +254,14 @@ void writeDurations(OpenMetricsText& out, const SimulationResult& r, int call, R
     }
 }
 
-void writeTcp(OpenMetricsText& out, const SimulationResult& r, int call, Reporter reporter, bool requestDirection)
+void writeTcp(
+    OpenMetricsText& out, const SimulationResult& r, int call, Reporter reporter, bool requestDirection)
 {
     const SimCall& sc = r.mesh.calls[static_cast<std::size_t>(call)];
     const CallTrace& t = r.traces[static_cast<std::size_t>(call)];
     // Istio's received_bytes counts the request direction, sent_bytes the response.
-    const QByteArray prefix = QByteArray(requestDirection ? "istio_tcp_received_bytes_total{" : "istio_tcp_sent_bytes_total{")
+    const QByteArray prefix
+        = QByteArray(requestDirection ? "istio_tcp_received_bytes_total{" : "istio_tcp_sent_bytes_total{")
         + peerLabels(r.mesh, sc, reporter) + "response_flags=\"-\"} ";
     const double stepS = static_cast<double>(r.options.stepMs) / 1000.0;
     double acc = 0;
@@ -280,12 +290,15 @@ void writeTcp(OpenMetricsText& out, const SimulationResult& r, int call, Reporte
 void writeIstioOpenMetrics(const SimulationResult& result, QIODevice& device, const JobControl* job)
 {
     if (result.traces.size() != result.mesh.calls.size())
-        throw MeshscopeError(QStringLiteral("the simulation kept no per-call traces (keepTraces was off): cannot write Istio metrics"));
+        throw MeshscopeError(QStringLiteral(
+            "the simulation kept no per-call traces (keepTraces was off): cannot write Istio metrics"));
     OpenMetricsText out(device);
     const int calls = static_cast<int>(result.mesh.calls.size());
     const Reporter reporters[] = {Reporter::Destination, Reporter::Source};
-    auto isTcp = [&](int c) { return result.mesh.calls[static_cast<std::size_t>(c)].protocol == CallProtocol::Tcp; };
-    out.raw("# HELP istio_requests Total number of requests handled by an Istio proxy.\n# TYPE istio_requests counter\n");
+    auto isTcp
+        = [&](int c) { return result.mesh.calls[static_cast<std::size_t>(c)].protocol == CallProtocol::Tcp; };
+    out.raw("# HELP istio_requests Total number of requests handled by an Istio proxy.\n# TYPE "
+            "istio_requests counter\n");
     for (int c = 0; c < calls; ++c) {
         throwIfCancelled(job);
         reportProgress(job, 0.3 * c / std::max(1, calls));

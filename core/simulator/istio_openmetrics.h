@@ -11,8 +11,8 @@ class QIODevice;
 namespace meshscope {
 
 /// Istio's default latency buckets in milliseconds (the `le` bounds before +Inf).
-inline constexpr double IstioDurationBucketsMs[] = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000,
-    30000, 60000, 300000, 600000, 1800000, 3600000};
+inline constexpr double IstioDurationBucketsMs[] = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000,
+    10000, 30000, 60000, 300000, 600000, 1800000, 3600000};
 
 /// Writes the raw Istio metrics of a simulation as OpenMetrics text that
 /// `promtool tsdb create-blocks-from openmetrics` accepts: `istio_requests_total`,
@@ -29,8 +29,10 @@ inline constexpr double IstioDurationBucketsMs[] = {0.5, 1, 5, 10, 25, 50, 100, 
 /// share gives `error_ratio` (gRPC: status != 0); the destination reporter's histogram
 /// gives the latency of requests that reached the callee; Kiali's TCP "sent" rate
 /// (from `istio_tcp_received_bytes_total`) is `tcp_sent_bytes`.
-void writeIstioOpenMetrics(const SimulationResult& result, QIODevice& device, const JobControl* job = nullptr);
+void writeIstioOpenMetrics(
+    const SimulationResult& result, QIODevice& device, const JobControl* job = nullptr);
 /// Same, into a file (written atomically).
-void writeIstioOpenMetrics(const SimulationResult& result, const QString& path, const JobControl* job = nullptr);
+void writeIstioOpenMetrics(
+    const SimulationResult& result, const QString& path, const JobControl* job = nullptr);
 
 } // namespace meshscope

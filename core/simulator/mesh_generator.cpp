@@ -29,8 +29,8 @@ SimService gateway()
     return s;
 }
 
-SimService service(const QString& app, const QString& ns, double latencyMs, double errorRatio, double cpuPerRps,
-    const QString& version = QStringLiteral("v1"))
+SimService service(const QString& app, const QString& ns, double latencyMs, double errorRatio,
+    double cpuPerRps, const QString& version = QStringLiteral("v1"))
 {
     SimService s;
     s.app = app;
@@ -69,7 +69,8 @@ SimMesh bookinfo()
         service(QStringLiteral("reviews"), ns, 9, 0.001, 0.003, QStringLiteral("v1")),
         service(QStringLiteral("reviews"), ns, 10, 0.001, 0.003, QStringLiteral("v2")),
         service(QStringLiteral("reviews"), ns, 11, 0.001, 0.003, QStringLiteral("v3")),
-        service(QStringLiteral("ratings"), ns, 3, 0.0005, 0.001), service(QStringLiteral("mongodb"), ns, 1.2, 0, 0.0005)};
+        service(QStringLiteral("ratings"), ns, 3, 0.0005, 0.001),
+        service(QStringLiteral("mongodb"), ns, 1.2, 0, 0.0005)};
     mesh.services.back().tcpOnly = true;
     // Bookinfo's workloads carry their version in the name.
     for (SimService& s : mesh.services) {
@@ -142,7 +143,8 @@ std::vector<int> layerOfServices(int services, int layers)
         if (i < front)
             layer[static_cast<std::size_t>(i)] = 1;
         else
-            layer[static_cast<std::size_t>(i)] = 2 + (i - front) * (layers - 1) / std::max(1, services - front);
+            layer[static_cast<std::size_t>(i)]
+                = 2 + (i - front) * (layers - 1) / std::max(1, services - front);
     }
     return layer;
 }
@@ -151,7 +153,9 @@ SimService randomService(int i, int layer, int layers, int services, int namespa
 {
     SimService s;
     const bool database = layer == layers && rng.uniform() < 1.0 / 6.0;
-    s.app = QStringLiteral("%1-%2").arg(database ? QStringLiteral("db") : QStringLiteral("svc")).arg(i, 3, 10, QLatin1Char('0'));
+    s.app = QStringLiteral("%1-%2")
+                .arg(database ? QStringLiteral("db") : QStringLiteral("svc"))
+                .arg(i, 3, 10, QLatin1Char('0'));
     s.name = s.app;
     s.ns = QStringLiteral("ns-%1").arg(static_cast<qint64>(i) * namespaces / services);
     s.tcpOnly = database;
@@ -169,7 +173,8 @@ SimService randomService(int i, int layer, int layers, int services, int namespa
 SimMesh random(int services, int namespaces, quint64 seed)
 {
     if (services < 2)
-        throw MeshscopeError(QStringLiteral("a random mesh needs at least 2 services (got %1)").arg(services));
+        throw MeshscopeError(
+            QStringLiteral("a random mesh needs at least 2 services (got %1)").arg(services));
     namespaces = std::clamp(namespaces, 1, services);
     SimSequence rng(SimRandom::hash(seed, 0x70701091));
     SimMesh mesh;
@@ -179,7 +184,8 @@ SimMesh random(int services, int namespaces, quint64 seed)
     const std::vector<int> layer = layerOfServices(services, layers);
     mesh.services.push_back(gateway());
     for (int i = 0; i < services; ++i)
-        mesh.services.push_back(randomService(i, layer[static_cast<std::size_t>(i)], layers, services, namespaces, rng));
+        mesh.services.push_back(
+            randomService(i, layer[static_cast<std::size_t>(i)], layers, services, namespaces, rng));
     auto addCall = [&](int from, int to) {
         for (const SimCall& c : mesh.calls) {
             if (c.from == from && c.to == to)
@@ -189,7 +195,8 @@ SimMesh random(int services, int namespaces, quint64 seed)
         c.from = from;
         c.to = to;
         const SimService& callee = mesh.services[static_cast<std::size_t>(to)];
-        c.protocol = callee.tcpOnly ? CallProtocol::Tcp : (rng.uniform() < 0.5 ? CallProtocol::Grpc : CallProtocol::Http);
+        c.protocol = callee.tcpOnly ? CallProtocol::Tcp
+                                    : (rng.uniform() < 0.5 ? CallProtocol::Grpc : CallProtocol::Http);
         c.callsPerRequest = from == 0 ? 1.0 : rng.uniform(0.2, 1.2);
         c.criticality = rng.uniform() < 0.25 ? rng.uniform(0.05, 0.4) : 1.0;
         c.requestBytes = rng.uniform(200, 800);
@@ -203,8 +210,10 @@ SimMesh random(int services, int namespaces, quint64 seed)
             addCall(0, i + 1);
         if (l == layers || mesh.services[static_cast<std::size_t>(i + 1)].tcpOnly)
             continue;
-        const int firstDeeper = static_cast<int>(std::find_if(layer.begin(), layer.end(), [l](int x) { return x > l; }) - layer.begin());
-        const int nextEnd = static_cast<int>(std::find_if(layer.begin(), layer.end(), [l](int x) { return x > l + 1; }) - layer.begin());
+        const int firstDeeper = static_cast<int>(
+            std::find_if(layer.begin(), layer.end(), [l](int x) { return x > l; }) - layer.begin());
+        const int nextEnd = static_cast<int>(
+            std::find_if(layer.begin(), layer.end(), [l](int x) { return x > l + 1; }) - layer.begin());
         const int degree = std::min(rng.range(2, 5), services - firstDeeper);
         for (int k = 0; k < degree; ++k) {
             // Mostly the next layer, sometimes deeper (shared services, databases).
@@ -222,8 +231,10 @@ SimMesh random(int services, int namespaces, quint64 seed)
         if (called[static_cast<std::size_t>(i + 1)])
             continue;
         const int l = layer[static_cast<std::size_t>(i)];
-        const int upperEnd = static_cast<int>(std::find_if(layer.begin(), layer.end(), [l](int x) { return x >= l; }) - layer.begin());
-        const int firstOfPrevious = static_cast<int>(std::find_if(layer.begin(), layer.end(), [l](int x) { return x >= l - 1; }) - layer.begin());
+        const int upperEnd = static_cast<int>(
+            std::find_if(layer.begin(), layer.end(), [l](int x) { return x >= l; }) - layer.begin());
+        const int firstOfPrevious = static_cast<int>(
+            std::find_if(layer.begin(), layer.end(), [l](int x) { return x >= l - 1; }) - layer.begin());
         int caller = 1 + rng.range(firstOfPrevious, std::max(firstOfPrevious, upperEnd - 1));
         if (mesh.services[static_cast<std::size_t>(caller)].tcpOnly)
             caller = 1 + firstOfPrevious;
@@ -241,7 +252,8 @@ SimMesh byName(const QString& topology, int services, int namespaces, quint64 se
         return boutique();
     if (topology == QLatin1String("random"))
         return random(services, namespaces, seed);
-    throw MeshscopeError(QStringLiteral("unknown topology '%1' (use bookinfo, boutique or random)").arg(topology));
+    throw MeshscopeError(
+        QStringLiteral("unknown topology '%1' (use bookinfo, boutique or random)").arg(topology));
 }
 
 } // namespace meshscope::MeshGenerator

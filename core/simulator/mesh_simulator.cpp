@@ -1,7 +1,7 @@
 #include "mesh_simulator.h"
 
-#include "ground_truth.h"
 #include "golden_signal_recorder.h"
+#include "ground_truth.h"
 #include "mesh_generator.h"
 #include "sim_random.h"
 
@@ -54,7 +54,8 @@ int defaultTarget(const SimMesh& mesh, FaultType type, quint64 seed, int faultIn
         }
     }
     if (candidates.empty())
-        throw MeshscopeError(QStringLiteral("the mesh has no service a %1 fault could target").arg(faultTypeName(type)));
+        throw MeshscopeError(
+            QStringLiteral("the mesh has no service a %1 fault could target").arg(faultTypeName(type)));
     const quint64 pick = SimRandom::hash(seed, 0xFA017, static_cast<quint64>(faultIndex));
     return candidates[static_cast<std::size_t>(pick % candidates.size())];
 }
@@ -71,21 +72,24 @@ ScheduledFault resolveFault(SimMesh& mesh, const FaultSpec& spec, const Simulati
         f.base = mesh.indexOf(spec.target);
         if (f.base < 0 || mesh.services[static_cast<std::size_t>(f.base)].canaryOf >= 0) {
             const QStringList names = mesh.serviceNames();
-            throw MeshscopeError(QStringLiteral("--fault: no service '%1' in the %2 mesh (services: %3%4)")
-                                     .arg(spec.target, mesh.system, names.mid(0, 20).join(QStringLiteral(", ")),
-                                         names.size() > 20 ? QStringLiteral(", ...") : QString()));
+            throw MeshscopeError(
+                QStringLiteral("--fault: no service '%1' in the %2 mesh (services: %3%4)")
+                    .arg(spec.target, mesh.system, names.mid(0, 20).join(QStringLiteral(", ")),
+                        names.size() > 20 ? QStringLiteral(", ...") : QString()));
         }
     }
     if (spec.type == FaultType::BadDeploy && mesh.services[static_cast<std::size_t>(f.base)].isRoot)
-        throw MeshscopeError(QStringLiteral("--fault bad-deploy: the ingress gateway cannot get a new version"));
+        throw MeshscopeError(
+            QStringLiteral("--fault bad-deploy: the ingress gateway cannot get a new version"));
     const qint64 defaultOnset = roundDown(o.durationMs * 2 / 3, o.stepMs);
     const qint64 onset = spec.onsetOffsetMs >= 0 ? spec.onsetOffsetMs : defaultOnset;
     if (onset >= o.durationMs)
         throw MeshscopeError(QStringLiteral("--fault: onset %1 s is not inside the simulated %2 s")
                                  .arg(onset / 1000)
                                  .arg(o.durationMs / 1000));
-    const qint64 duration = spec.durationMs > 0 ? spec.durationMs
-                                                : std::max(o.stepMs, roundDown(std::min<qint64>(30 * 60000, o.durationMs / 6), o.stepMs));
+    const qint64 duration = spec.durationMs > 0
+        ? spec.durationMs
+        : std::max(o.stepMs, roundDown(std::min<qint64>(30 * 60000, o.durationMs / 6), o.stepMs));
     f.startMs = result.startMs + onset;
     f.endMs = std::min(f.startMs + duration, result.timesMs.back() + 1);
     f.service = spec.type == FaultType::BadDeploy ? mesh.addCanary(f.base) : f.base;
@@ -99,7 +103,8 @@ void validate(const SimulationOptions& o)
     if (o.durationMs < o.stepMs)
         throw MeshscopeError(QStringLiteral("--duration must be at least one step"));
     if (o.durationMs / o.stepMs > 2'000'000)
-        throw MeshscopeError(QStringLiteral("--duration/--step gives more than 2 million steps; use a larger --step"));
+        throw MeshscopeError(
+            QStringLiteral("--duration/--step gives more than 2 million steps; use a larger --step"));
     if (o.topology == QLatin1String("random") && (o.services < 2 || o.services > 20000))
         throw MeshscopeError(QStringLiteral("--services must be between 2 and 20000"));
 }
@@ -131,13 +136,14 @@ SimulationResult simulateMesh(const SimulationOptions& options, const JobControl
     result.mesh.finalize();
 
     const TrafficModel model(result.mesh, result.faults, o.seed);
-    GoldenSignalRecorder recorder(result.mesh, result.dataset, o.keepTraces ? &result.traces : nullptr, o.seed, o.stepMs,
-        result.timesMs.size());
+    GoldenSignalRecorder recorder(result.mesh, result.dataset, o.keepTraces ? &result.traces : nullptr,
+        o.seed, o.stepMs, result.timesMs.size());
     MeshStep state;
     for (std::size_t step = 0; step < result.timesMs.size(); ++step) {
         if (step % 256 == 0) {
             throwIfCancelled(job);
-            reportProgress(job, 0.95 * static_cast<double>(step) / static_cast<double>(result.timesMs.size()));
+            reportProgress(
+                job, 0.95 * static_cast<double>(step) / static_cast<double>(result.timesMs.size()));
         }
         model.evaluate(result.timesMs[step], static_cast<qint64>(step), state);
         recorder.record(step, result.timesMs[step], state);
@@ -158,8 +164,12 @@ SimulationResult simulateMesh(const SimulationOptions& options, const JobControl
     }
     QStringList faults;
     for (const FaultTruth& t : result.truth)
-        faults.append(QStringLiteral("%1:%2@%3+%4s").arg(faultTypeName(t.type), t.rootCause).arg(t.onsetMs / 1000).arg((t.endMs - t.onsetMs) / 1000));
-    d.settings.insert(QStringLiteral("simulator.faults"), faults.isEmpty() ? QStringLiteral("none") : faults.join(QLatin1Char(' ')));
+        faults.append(QStringLiteral("%1:%2@%3+%4s")
+                          .arg(faultTypeName(t.type), t.rootCause)
+                          .arg(t.onsetMs / 1000)
+                          .arg((t.endMs - t.onsetMs) / 1000));
+    d.settings.insert(QStringLiteral("simulator.faults"),
+        faults.isEmpty() ? QStringLiteral("none") : faults.join(QLatin1Char(' ')));
     reportProgress(job, 1.0);
     return result;
 }

@@ -21,9 +21,9 @@ namespace meshscope {
 struct SimulationOptions
 {
     QString topology = QStringLiteral("boutique"); ///< bookinfo, boutique or random
-    int services = 30;                             ///< random meshes only (gateway not counted)
-    int namespaces = 3;                            ///< random meshes only
-    qint64 endMs = 0;       ///< time of the last sample; 0 = now rounded down to the step, minus 3 h
+    int services = 30; ///< random meshes only (gateway not counted)
+    int namespaces = 3; ///< random meshes only
+    qint64 endMs = 0; ///< time of the last sample; 0 = now rounded down to the step, minus 3 h
     qint64 durationMs = 6 * 3600 * 1000LL;
     qint64 stepMs = 15000;
     quint64 seed = 1;
@@ -40,13 +40,13 @@ struct SimulationOptions
 /// NaN rate = the call did not exist at that step (a canary outside its window).
 struct CallTrace
 {
-    std::vector<float> rate;          ///< attempts/s (tcp: connections' calls/s)
-    std::vector<float> failFast;      ///< share of attempts failing at the caller (503 UH / 0 UC)
-    std::vector<float> overload;      ///< share of attempts answered 503 by the callee
-    std::vector<float> appError;      ///< share of attempts answered 500 (grpc: status 13)
-    std::vector<float> medianMs;      ///< response-time median of attempts that reached the callee
-    std::vector<float> sigma;         ///< lognormal shape of that response time
-    std::vector<float> sentBytes;     ///< tcp: bytes/s from caller to callee
+    std::vector<float> rate; ///< attempts/s (tcp: connections' calls/s)
+    std::vector<float> failFast; ///< share of attempts failing at the caller (503 UH / 0 UC)
+    std::vector<float> overload; ///< share of attempts answered 503 by the callee
+    std::vector<float> appError; ///< share of attempts answered 500 (grpc: status 13)
+    std::vector<float> medianMs; ///< response-time median of attempts that reached the callee
+    std::vector<float> sigma; ///< lognormal shape of that response time
+    std::vector<float> sentBytes; ///< tcp: bytes/s from caller to callee
     std::vector<float> receivedBytes; ///< tcp: bytes/s from callee to caller
 };
 
@@ -54,10 +54,10 @@ struct CallTrace
 struct FaultTruth
 {
     FaultType type = FaultType::Latency;
-    QString rootCause;   ///< the faulty node (a bad deploy: the new version's workload)
-    QString service;     ///< the service targeted (a bad deploy: the old version)
+    QString rootCause; ///< the faulty node (a bad deploy: the new version's workload)
+    QString service; ///< the service targeted (a bad deploy: the old version)
     qint64 onsetMs = 0;
-    qint64 endMs = 0;    ///< exclusive, clipped to the simulated range
+    qint64 endMs = 0; ///< exclusive, clipped to the simulated range
     double severity = 1;
     QStringList affected; ///< nodes and edges whose signals the fault changes visibly, sorted
 };

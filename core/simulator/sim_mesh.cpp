@@ -60,7 +60,8 @@ void SimMesh::finalize()
         }
     }
     if (order.size() != n)
-        throw MeshscopeError(QStringLiteral("the simulated mesh '%1' has a call cycle; calls must go downwards").arg(system));
+        throw MeshscopeError(
+            QStringLiteral("the simulated mesh '%1' has a call cycle; calls must go downwards").arg(system));
 }
 
 int SimMesh::addCanary(int index)
@@ -108,7 +109,8 @@ QStringList SimMesh::serviceNames() const
 QString SimMesh::callEntity(int call) const
 {
     const SimCall& c = calls[static_cast<std::size_t>(call)];
-    return Entity::edge(services[static_cast<std::size_t>(c.from)].name, services[static_cast<std::size_t>(c.to)].name);
+    return Entity::edge(
+        services[static_cast<std::size_t>(c.from)].name, services[static_cast<std::size_t>(c.to)].name);
 }
 
 } // namespace meshscope

@@ -18,16 +18,16 @@ QString callProtocolName(CallProtocol protocol);
 struct SimService
 {
     QString name;
-    QString app;     ///< canonical service and Kubernetes service name
+    QString app; ///< canonical service and Kubernetes service name
     QString version = QStringLiteral("v1");
     QString ns;
-    bool isRoot = false;           ///< the ingress gateway: external traffic enters here
-    bool tcpOnly = false;          ///< a database or cache reached over plain TCP
-    double ownLatencyMs = 5;       ///< mean own processing time per request
-    double latencySigma = 0.45;    ///< lognormal shape of the response time
+    bool isRoot = false; ///< the ingress gateway: external traffic enters here
+    bool tcpOnly = false; ///< a database or cache reached over plain TCP
+    double ownLatencyMs = 5; ///< mean own processing time per request
+    double latencySigma = 0.45; ///< lognormal shape of the response time
     double baseErrorRatio = 0.001; ///< share of requests answered 500 on a good day
     double cpuIdleCores = 0.02;
-    double cpuPerRps = 0.002;      ///< cores per handled request/s
+    double cpuPerRps = 0.002; ///< cores per handled request/s
     double cpuLimitCores = 1.0;
     double memoryBaseBytes = 120e6;
     double memoryPerRps = 0.4e6;
@@ -43,9 +43,9 @@ struct SimCall
     int to = -1;
     CallProtocol protocol = CallProtocol::Http;
     double callsPerRequest = 1.0; ///< fan-out: calls made per request the caller handles
-    double criticality = 1.0;     ///< share of failed calls that fail the caller's request
-    double requestBytes = 400;    ///< tcp: bytes sent per call
-    double responseBytes = 1500;  ///< tcp: bytes received per call
+    double criticality = 1.0; ///< share of failed calls that fail the caller's request
+    double requestBytes = 400; ///< tcp: bytes sent per call
+    double responseBytes = 1500; ///< tcp: bytes received per call
 };
 
 /// A whole simulated mesh. Call finalize() after building it.
@@ -58,10 +58,10 @@ struct SimMesh
     std::vector<SimCall> calls;
 
     // Derived by finalize():
-    std::vector<int> order;                  ///< topological: callers before callees
-    std::vector<std::vector<int>> outCalls;  ///< call indexes per service
-    std::vector<std::vector<int>> inCalls;   ///< call indexes per service
-    std::vector<int> depth;                  ///< longest call path from a root
+    std::vector<int> order; ///< topological: callers before callees
+    std::vector<std::vector<int>> outCalls; ///< call indexes per service
+    std::vector<std::vector<int>> inCalls; ///< call indexes per service
+    std::vector<int> depth; ///< longest call path from a root
 
     /// Index of the service named `name`, or -1.
     int indexOf(const QString& name) const;

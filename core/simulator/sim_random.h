@@ -48,8 +48,7 @@ class SimSequence
 public:
     explicit SimSequence(quint64 seed)
         : m_state(seed)
-    {
-    }
+    { }
     quint64 next() { return SimRandom::mix(m_state++); }
     double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     double uniform(double low, double high) { return low + (high - low) * uniform(); }

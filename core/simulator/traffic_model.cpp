@@ -9,9 +9,9 @@ namespace meshscope {
 
 namespace {
 constexpr double Pi = 3.141592653589793;
-constexpr double FailFastLatencyMs = 0.8;  // a 503 "UH" from the caller's own sidecar
-constexpr double ParallelShare = 0.3;      // calls beyond the slowest overlap partly
-constexpr int IstioRetries = 2;            // Istio's default retry policy
+constexpr double FailFastLatencyMs = 0.8; // a 503 "UH" from the caller's own sidecar
+constexpr double ParallelShare = 0.3; // calls beyond the slowest overlap partly
+constexpr int IstioRetries = 2; // Istio's default retry policy
 } // namespace
 
 struct TrafficModel::Effects
@@ -24,7 +24,7 @@ struct TrafficModel::Effects
     double failFast = 0;
     double inboundFactor = 1;
     double cpuFloorShare = 0; ///< CPU forced to at least this share of the limit
-    double canaryShare = 0;   ///< share of this service's traffic going to an active canary
+    double canaryShare = 0; ///< share of this service's traffic going to an active canary
     bool active = true;
     bool down = false;
 };
@@ -33,8 +33,7 @@ TrafficModel::TrafficModel(const SimMesh& mesh, std::vector<ScheduledFault> faul
     : m_mesh(mesh)
     , m_faults(std::move(faults))
     , m_seed(seed)
-{
-}
+{ }
 
 double TrafficModel::trafficCycle(qint64 tMs)
 {
@@ -149,7 +148,8 @@ void TrafficModel::backwardHealth(MeshStep& out, const std::vector<Effects>& eff
             const double p500 = (1.0 - d.failFast) * (1.0 - d.overload) * d.appError;
             const bool retries = sc.protocol != CallProtocol::Tcp;
             call.retryFactor = retries ? 1.0 + retryable + retryable * retryable : 1.0;
-            const double finalFail = std::pow(retryable, retries ? IstioRetries + 1 : 1) + p500 * call.retryFactor;
+            const double finalFail
+                = std::pow(retryable, retries ? IstioRetries + 1 : 1) + p500 * call.retryFactor;
             const double perRequest = sc.callsPerRequest * callSplit(c, effects);
             const double contribution = perRequest * call.retryFactor
                 * ((1.0 - d.failFast) * d.meanMs + d.failFast * FailFastLatencyMs);
@@ -177,13 +177,15 @@ void TrafficModel::evaluate(qint64 tMs, qint64 step, MeshStep& out, int skipFaul
     }
     for (std::size_t c = 0; c < m_mesh.calls.size(); ++c) {
         const SimCall& sc = m_mesh.calls[c];
-        out.calls[c].active = effects[static_cast<std::size_t>(sc.from)].active && effects[static_cast<std::size_t>(sc.to)].active;
+        out.calls[c].active = effects[static_cast<std::size_t>(sc.from)].active
+            && effects[static_cast<std::size_t>(sc.to)].active;
     }
     // Slow drifts (seeded phases) and per-step jitter on top of the daily cycle.
     const double phase1 = SimRandom::uniform(m_seed, 0xD1F7, 1) * 2 * Pi;
     const double phase2 = SimRandom::uniform(m_seed, 0xD1F7, 2) * 2 * Pi;
     const double hours = static_cast<double>(tMs) / 3600e3;
-    const double drift = 1.0 + 0.04 * std::sin(2 * Pi * hours / 5.3 + phase1) + 0.03 * std::sin(2 * Pi * hours / 1.7 + phase2);
+    const double drift = 1.0 + 0.04 * std::sin(2 * Pi * hours / 5.3 + phase1)
+        + 0.03 * std::sin(2 * Pi * hours / 1.7 + phase2);
     const double jitter = 1.0 + 0.02 * SimRandom::gaussian(m_seed, 0x7007, static_cast<quint64>(step));
     out.rootRate = m_mesh.peakRootRate * trafficCycle(tMs) * drift * std::max(0.5, jitter);
 

@@ -14,7 +14,7 @@ struct ScheduledFault
 {
     FaultType type = FaultType::Latency;
     int service = -1; ///< the faulty service (for a bad deploy: the canary)
-    int base = -1;    ///< bad deploy: the service the canary is a new version of; else = service
+    int base = -1; ///< bad deploy: the service the canary is a new version of; else = service
     qint64 startMs = 0;
     qint64 endMs = 0; ///< exclusive
     double severity = 1.0;
@@ -25,24 +25,24 @@ struct ScheduledFault
 /// The noise-free state of one service at one instant.
 struct ServiceStep
 {
-    bool active = true;     ///< false for a canary outside its fault window
-    bool down = false;      ///< dependency outage
-    double inRate = 0;      ///< attempts/s arriving (retries included)
+    bool active = true; ///< false for a canary outside its fault window
+    bool down = false; ///< dependency outage
+    double inRate = 0; ///< attempts/s arriving (retries included)
     double reachedRate = 0; ///< attempts/s the service actually handles
-    double failFast = 0;    ///< share of arriving attempts that never reach it (503 UH / no response)
-    double overload = 0;    ///< share of handled attempts answered 503 (retried by callers)
-    double appError = 0;    ///< share of the rest answered 500 (own errors + callees' surfacing)
-    double meanMs = 0;      ///< mean response time of handled requests
-    double sigma = 0.45;    ///< lognormal shape of the response time
-    double cpu = 0;         ///< cores
-    double memory = 0;      ///< bytes
+    double failFast = 0; ///< share of arriving attempts that never reach it (503 UH / no response)
+    double overload = 0; ///< share of handled attempts answered 503 (retried by callers)
+    double appError = 0; ///< share of the rest answered 500 (own errors + callees' surfacing)
+    double meanMs = 0; ///< mean response time of handled requests
+    double sigma = 0.45; ///< lognormal shape of the response time
+    double cpu = 0; ///< cores
+    double memory = 0; ///< bytes
 };
 
 /// The noise-free state of one call at one instant.
 struct CallStep
 {
     bool active = true;
-    double attempts = 0;    ///< attempts/s (tcp: calls/s), retries included
+    double attempts = 0; ///< attempts/s (tcp: calls/s), retries included
     double retryFactor = 1; ///< attempts per call made by the caller
 };
 

@@ -10,7 +10,8 @@
 namespace meshscope::testing {
 
 /// Mean of a series over [startMs, endMs]; NaN when the series or samples are missing.
-inline double meanOver(const Dataset& dataset, const QString& entity, const QString& signal, qint64 startMs, qint64 endMs)
+inline double meanOver(
+    const Dataset& dataset, const QString& entity, const QString& signal, qint64 startMs, qint64 endMs)
 {
     const SeriesId id = dataset.series.find({entity, signal});
     if (id == InvalidSeries)

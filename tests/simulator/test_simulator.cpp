@@ -101,7 +101,7 @@ private Q_SLOTS:
 
     void weekendsAreQuieter()
     {
-        const qint64 tuesday = FixedEnd;                 // Tuesday 16:00
+        const qint64 tuesday = FixedEnd; // Tuesday 16:00
         const qint64 saturday = tuesday + 4 * 86400000LL; // Saturday 16:00
         QVERIFY(TrafficModel::trafficCycle(saturday) < 0.8 * TrafficModel::trafficCycle(tuesday));
     }
@@ -112,27 +112,36 @@ private Q_SLOTS:
         o.noFault = true;
         const SimulationResult r = simulateMesh(o);
         const Dataset& d = r.dataset;
-        for (const QString& signal : {SignalName::RequestRate, SignalName::ErrorRatio, SignalName::LatencyP50,
-                 SignalName::LatencyP90, SignalName::LatencyP95, SignalName::LatencyP99, SignalName::LatencyAvg})
-            QVERIFY2(d.series.find({QStringLiteral("productpage-v1->reviews-v2"), signal}) != InvalidSeries, qPrintable(signal));
+        for (const QString& signal :
+            {SignalName::RequestRate, SignalName::ErrorRatio, SignalName::LatencyP50, SignalName::LatencyP90,
+                SignalName::LatencyP95, SignalName::LatencyP99, SignalName::LatencyAvg})
+            QVERIFY2(d.series.find({QStringLiteral("productpage-v1->reviews-v2"), signal}) != InvalidSeries,
+                qPrintable(signal));
         QVERIFY(d.series.find({QStringLiteral("reviews-v2"), SignalName::Cpu}) != InvalidSeries);
         QVERIFY(d.series.find({QStringLiteral("reviews-v2"), SignalName::Memory}) != InvalidSeries);
-        QVERIFY(d.series.find({QStringLiteral("ratings-v1->mongodb-v1"), SignalName::TcpSent}) != InvalidSeries);
-        QVERIFY(d.series.find({QStringLiteral("ratings-v1->mongodb-v1"), SignalName::TcpReceived}) != InvalidSeries);
-        QVERIFY(d.series.find({QStringLiteral("ratings-v1->mongodb-v1"), SignalName::RequestRate}) == InvalidSeries);
-        const SeriesSpan p50 = d.series.samples(d.series.find({QStringLiteral("reviews-v2"), SignalName::LatencyP50}));
-        const SeriesSpan p99 = d.series.samples(d.series.find({QStringLiteral("reviews-v2"), SignalName::LatencyP99}));
+        QVERIFY(
+            d.series.find({QStringLiteral("ratings-v1->mongodb-v1"), SignalName::TcpSent}) != InvalidSeries);
+        QVERIFY(d.series.find({QStringLiteral("ratings-v1->mongodb-v1"), SignalName::TcpReceived})
+            != InvalidSeries);
+        QVERIFY(d.series.find({QStringLiteral("ratings-v1->mongodb-v1"), SignalName::RequestRate})
+            == InvalidSeries);
+        const SeriesSpan p50
+            = d.series.samples(d.series.find({QStringLiteral("reviews-v2"), SignalName::LatencyP50}));
+        const SeriesSpan p99
+            = d.series.samples(d.series.find({QStringLiteral("reviews-v2"), SignalName::LatencyP99}));
         QCOMPARE(p50.size, r.timesMs.size());
         for (std::size_t i = 0; i < p50.size; ++i) {
             QVERIFY(p99.values[i] > p50.values[i]);
             QCOMPARE(std::round(p50.values[i] * 100) / 100, p50.values[i]);
         }
-        const SeriesSpan rate = d.series.samples(d.series.find({QStringLiteral("productpage-v1"), SignalName::RequestRate}));
+        const SeriesSpan rate
+            = d.series.samples(d.series.find({QStringLiteral("productpage-v1"), SignalName::RequestRate}));
         QCOMPARE(std::round(rate.values[3] * 1000) / 1000, rate.values[3]);
         QCOMPARE(rate.timesMs[0], FixedEnd - 30 * 60000 + 15000);
         QCOMPARE(rate.timesMs[rate.size - 1], FixedEnd);
         // Latency adds up the call chain: the page is slower than what it calls.
-        const double page = meanOver(d, QStringLiteral("productpage-v1"), SignalName::LatencyAvg, 0, FixedEnd);
+        const double page
+            = meanOver(d, QStringLiteral("productpage-v1"), SignalName::LatencyAvg, 0, FixedEnd);
         const double reviews = meanOver(d, QStringLiteral("reviews-v2"), SignalName::LatencyAvg, 0, FixedEnd);
         const double ratings = meanOver(d, QStringLiteral("ratings-v1"), SignalName::LatencyAvg, 0, FixedEnd);
         QVERIFY(page > reviews && reviews > ratings);
@@ -173,12 +182,14 @@ private Q_SLOTS:
             names.insert(mesh.services[i].name);
             nss.insert(mesh.services[i].ns);
             if (!mesh.services[i].isRoot)
-                QVERIFY2(!mesh.inCalls[i].empty(), qPrintable(mesh.services[i].name + QStringLiteral(" has no caller")));
+                QVERIFY2(!mesh.inCalls[i].empty(),
+                    qPrintable(mesh.services[i].name + QStringLiteral(" has no caller")));
         }
         QCOMPARE(names.size(), services + 1);
         QCOMPARE(nss.size(), namespaces + 1); // plus istio-system
         for (const SimCall& c : mesh.calls)
-            QVERIFY(mesh.depth[static_cast<std::size_t>(c.to)] > mesh.depth[static_cast<std::size_t>(c.from)]);
+            QVERIFY(
+                mesh.depth[static_cast<std::size_t>(c.to)] > mesh.depth[static_cast<std::size_t>(c.from)]);
         if (services >= 60) {
             const double outDegree = static_cast<double>(mesh.calls.size()) / services;
             QVERIFY2(outDegree > 2.0 && outDegree < 4.0, qPrintable(QString::number(outDegree)));
@@ -195,14 +206,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("target");
         QTest::addColumn<qint64>("onset");
         QTest::addColumn<qint64>("duration");
-        QTest::newRow("type only") << QStringLiteral("latency") << int(FaultType::Latency) << QStringLiteral("") << qint64(-1) << qint64(-1);
-        QTest::newRow("full") << QStringLiteral("outage:redis-cart@2h30m+20m") << int(FaultType::DependencyOutage) << QStringLiteral("redis-cart")
+        QTest::newRow("type only") << QStringLiteral("latency") << int(FaultType::Latency)
+                                   << QStringLiteral("") << qint64(-1) << qint64(-1);
+        QTest::newRow("full") << QStringLiteral("outage:redis-cart@2h30m+20m")
+                              << int(FaultType::DependencyOutage) << QStringLiteral("redis-cart")
                               << qint64(9000000) << qint64(1200000);
-        QTest::newRow("alias seconds") << QStringLiteral("cpu@3600+90") << int(FaultType::Saturation) << QStringLiteral("") << qint64(3600000) << qint64(90000);
-        QTest::newRow("deploy") << QStringLiteral("bad-deploy:reviews-v2+10m") << int(FaultType::BadDeploy) << QStringLiteral("reviews-v2") << qint64(-1)
-                                << qint64(600000);
-        QTest::newRow("drop") << QStringLiteral("traffic_drop:frontend@1h") << int(FaultType::TrafficDrop) << QStringLiteral("frontend") << qint64(3600000)
-                              << qint64(-1);
+        QTest::newRow("alias seconds") << QStringLiteral("cpu@3600+90") << int(FaultType::Saturation)
+                                       << QStringLiteral("") << qint64(3600000) << qint64(90000);
+        QTest::newRow("deploy") << QStringLiteral("bad-deploy:reviews-v2+10m") << int(FaultType::BadDeploy)
+                                << QStringLiteral("reviews-v2") << qint64(-1) << qint64(600000);
+        QTest::newRow("drop") << QStringLiteral("traffic_drop:frontend@1h") << int(FaultType::TrafficDrop)
+                              << QStringLiteral("frontend") << qint64(3600000) << qint64(-1);
     }
     void faultSpecParsing()
     {

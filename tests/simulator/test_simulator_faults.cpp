@@ -33,53 +33,69 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("fault");
         QTest::addColumn<QByteArrayList>("expectations");
-        QTest::newRow("latency") << QByteArray("latency:productcatalogservice@60m+20m")
-                                 << QByteArrayList {"productcatalogservice|latency_avg_ms|ratio>|10",
-                                        "frontend->productcatalogservice|latency_p95_ms|ratio>|10",
-                                        "recommendationservice|latency_avg_ms|ratio>|5", "checkoutservice|latency_avg_ms|ratio>|5",
-                                        "frontend|latency_avg_ms|ratio>|3", "istio-ingressgateway|latency_p50_ms|ratio>|3",
-                                        "adservice|latency_avg_ms|stable|0.15", "currencyservice|latency_p95_ms|stable|0.15",
-                                        "frontend->adservice|error_ratio|diff<|0.005", "frontend|affected|",
-                                        "istio-ingressgateway|affected|", "adservice|unaffected|", "paymentservice|unaffected|"};
+        QTest::newRow("latency")
+            << QByteArray("latency:productcatalogservice@60m+20m")
+            << QByteArrayList {"productcatalogservice|latency_avg_ms|ratio>|10",
+                   "frontend->productcatalogservice|latency_p95_ms|ratio>|10",
+                   "recommendationservice|latency_avg_ms|ratio>|5", "checkoutservice|latency_avg_ms|ratio>|5",
+                   "frontend|latency_avg_ms|ratio>|3", "istio-ingressgateway|latency_p50_ms|ratio>|3",
+                   "adservice|latency_avg_ms|stable|0.15", "currencyservice|latency_p95_ms|stable|0.15",
+                   "frontend->adservice|error_ratio|diff<|0.005", "frontend|affected|",
+                   "istio-ingressgateway|affected|", "adservice|unaffected|", "paymentservice|unaffected|"};
         QTest::newRow("errors") << QByteArray("errors:paymentservice@60m+20m")
-                                << QByteArrayList {"paymentservice|error_ratio|diff>|0.2", "checkoutservice->paymentservice|error_ratio|diff>|0.2",
-                                       "checkoutservice|error_ratio|diff>|0.15", "frontend->checkoutservice|error_ratio|diff>|0.15",
-                                       "frontend|error_ratio|diff>|0.003", "currencyservice|error_ratio|diff<|0.003",
-                                       "cartservice|error_ratio|diff<|0.003", "frontend->cartservice|request_rate|stable|0.2",
-                                       "paymentservice|latency_avg_ms|stable|0.15", "checkoutservice|affected|",
-                                       "cartservice|unaffected|"};
+                                << QByteArrayList {"paymentservice|error_ratio|diff>|0.2",
+                                       "checkoutservice->paymentservice|error_ratio|diff>|0.2",
+                                       "checkoutservice|error_ratio|diff>|0.15",
+                                       "frontend->checkoutservice|error_ratio|diff>|0.15",
+                                       "frontend|error_ratio|diff>|0.003",
+                                       "currencyservice|error_ratio|diff<|0.003",
+                                       "cartservice|error_ratio|diff<|0.003",
+                                       "frontend->cartservice|request_rate|stable|0.2",
+                                       "paymentservice|latency_avg_ms|stable|0.15",
+                                       "checkoutservice|affected|", "cartservice|unaffected|"};
         QTest::newRow("saturation") << QByteArray("saturation:cartservice@60m+20m")
-                                    << QByteArrayList {"cartservice|cpu|ratio>|4", "cartservice|latency_avg_ms|ratio>|3",
-                                           "frontend->cartservice|error_ratio|diff>|0.1", "frontend->cartservice|request_rate|ratio>|1.15",
-                                           "frontend|latency_avg_ms|ratio>|1.1", "checkoutservice|latency_avg_ms|ratio>|1.5",
+                                    << QByteArrayList {"cartservice|cpu|ratio>|4",
+                                           "cartservice|latency_avg_ms|ratio>|3",
+                                           "frontend->cartservice|error_ratio|diff>|0.1",
+                                           "frontend->cartservice|request_rate|ratio>|1.15",
+                                           "frontend|latency_avg_ms|ratio>|1.1",
+                                           "checkoutservice|latency_avg_ms|ratio>|1.5",
                                            "frontend|error_ratio|diff>|0.002", "adservice|cpu|stable|0.15",
-                                           "productcatalogservice|latency_avg_ms|stable|0.15", "cartservice|affected|",
-                                           "adservice|unaffected|"};
-        QTest::newRow("traffic drop") << QByteArray("traffic-drop:cartservice@60m+20m")
-                                      << QByteArrayList {"frontend->cartservice|request_rate|ratio<|0.35",
-                                             "cartservice|request_rate|ratio<|0.35", "cartservice->redis-cart|tcp_sent_bytes|ratio<|0.35",
-                                             "redis-cart|cpu|ratio<|0.9", "frontend->productcatalogservice|request_rate|stable|0.2",
-                                             "cartservice|error_ratio|diff<|0.005", "redis-cart|affected|", "adservice|unaffected|"};
+                                           "productcatalogservice|latency_avg_ms|stable|0.15",
+                                           "cartservice|affected|", "adservice|unaffected|"};
+        QTest::newRow("traffic drop")
+            << QByteArray("traffic-drop:cartservice@60m+20m")
+            << QByteArrayList {"frontend->cartservice|request_rate|ratio<|0.35",
+                   "cartservice|request_rate|ratio<|0.35",
+                   "cartservice->redis-cart|tcp_sent_bytes|ratio<|0.35", "redis-cart|cpu|ratio<|0.9",
+                   "frontend->productcatalogservice|request_rate|stable|0.2",
+                   "cartservice|error_ratio|diff<|0.005", "redis-cart|affected|", "adservice|unaffected|"};
         QTest::newRow("bad deploy") << QByteArray("bad-deploy:currencyservice@60m+20m")
                                     << QByteArrayList {"currencyservice-v2|error_ratio|present>|0.15",
                                            "frontend->currencyservice-v2|error_ratio|present>|0.15",
                                            "currencyservice-v2|latency_avg_ms|present>|2",
                                            "frontend->currencyservice|request_rate|ratio<|0.65",
-                                           "frontend|error_ratio|diff>|0.05", "checkoutservice|error_ratio|diff>|0.05",
-                                           "currencyservice|error_ratio|diff<|0.003", "adservice|latency_avg_ms|stable|0.15",
-                                           "currencyservice-v2|affected|", "frontend->currencyservice-v2|affected|",
-                                           "adservice|unaffected|"};
+                                           "frontend|error_ratio|diff>|0.05",
+                                           "checkoutservice|error_ratio|diff>|0.05",
+                                           "currencyservice|error_ratio|diff<|0.003",
+                                           "adservice|latency_avg_ms|stable|0.15",
+                                           "currencyservice-v2|affected|",
+                                           "frontend->currencyservice-v2|affected|", "adservice|unaffected|"};
         QTest::newRow("outage http") << QByteArray("outage:shippingservice@60m+20m")
                                      << QByteArrayList {"frontend->shippingservice|error_ratio|diff>|0.9",
                                             "frontend->shippingservice|request_rate|ratio>|2.5",
-                                            "checkoutservice|error_ratio|diff>|0.5", "frontend|error_ratio|diff>|0.1",
-                                            "shippingservice|cpu|ratio<|0.1", "cartservice|error_ratio|diff<|0.003",
-                                            "frontend->adservice|request_rate|stable|0.2", "shippingservice|affected|",
-                                            "adservice|unaffected|"};
+                                            "checkoutservice|error_ratio|diff>|0.5",
+                                            "frontend|error_ratio|diff>|0.1",
+                                            "shippingservice|cpu|ratio<|0.1",
+                                            "cartservice|error_ratio|diff<|0.003",
+                                            "frontend->adservice|request_rate|stable|0.2",
+                                            "shippingservice|affected|", "adservice|unaffected|"};
         QTest::newRow("outage tcp") << QByteArray("outage:redis-cart@60m+20m")
                                     << QByteArrayList {"cartservice->redis-cart|tcp_sent_bytes|ratio<|0.05",
-                                           "cartservice|error_ratio|diff>|0.9", "frontend->cartservice|error_ratio|diff>|0.9",
-                                           "frontend|error_ratio|diff>|0.3", "checkoutservice|error_ratio|diff>|0.5",
+                                           "cartservice|error_ratio|diff>|0.9",
+                                           "frontend->cartservice|error_ratio|diff>|0.9",
+                                           "frontend|error_ratio|diff>|0.3",
+                                           "checkoutservice|error_ratio|diff>|0.5",
                                            "currencyservice|error_ratio|diff<|0.003", "cartservice|affected|",
                                            "currencyservice|unaffected|"};
     }
@@ -105,12 +121,14 @@ private Q_SLOTS:
             const QString& entity = p[0];
             const QString& check = p[2];
             if (p[1] == QLatin1String("affected") || p[1] == QLatin1String("unaffected")) {
-                QVERIFY2(truth.affected.contains(entity) == (p[1] == QLatin1String("affected")), qPrintable(e));
+                QVERIFY2(
+                    truth.affected.contains(entity) == (p[1] == QLatin1String("affected")), qPrintable(e));
                 continue;
             }
             const double value = p[3].toDouble();
             // Skip the first two steps of the window: samples summarise the step before them.
-            const double during = meanOver(r.dataset, entity, p[1], onset + 2 * o.stepMs, truth.endMs - o.stepMs);
+            const double during
+                = meanOver(r.dataset, entity, p[1], onset + 2 * o.stepMs, truth.endMs - o.stepMs);
             const double before = meanOver(r.dataset, entity, p[1], onset - 20 * Minute, onset - o.stepMs);
             const QString detail = QStringLiteral("%1: before %2, during %3").arg(e).arg(before).arg(during);
             QVERIFY2(!std::isnan(during), qPrintable(detail));
@@ -133,9 +151,12 @@ private Q_SLOTS:
                 QFAIL(qPrintable(QStringLiteral("bad expectation ") + e));
         }
         // After the fault, the root cause is back to normal.
-        const double after = meanOver(r.dataset, truth.service, SignalName::Cpu, truth.endMs + 3 * o.stepMs, o.endMs);
-        const double before = meanOver(r.dataset, truth.service, SignalName::Cpu, onset - 20 * Minute, onset - o.stepMs);
-        QVERIFY2(std::abs(after / before - 1.0) < 0.3, qPrintable(QStringLiteral("cpu before %1 after %2").arg(before).arg(after)));
+        const double after
+            = meanOver(r.dataset, truth.service, SignalName::Cpu, truth.endMs + 3 * o.stepMs, o.endMs);
+        const double before
+            = meanOver(r.dataset, truth.service, SignalName::Cpu, onset - 20 * Minute, onset - o.stepMs);
+        QVERIFY2(std::abs(after / before - 1.0) < 0.3,
+            qPrintable(QStringLiteral("cpu before %1 after %2").arg(before).arg(after)));
     }
 
     void badDeployChangesTheTopology()

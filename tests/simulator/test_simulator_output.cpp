@@ -110,14 +110,16 @@ private Q_SLOTS:
         }
         QVERIFY(samples > 1000);
         QCOMPARE(les.size(), 20);
-        QVERIFY(les.contains("0.5") && les.contains("3.6e+06") && les.contains("+Inf") && les.contains("300000"));
+        QVERIFY(
+            les.contains("0.5") && les.contains("3.6e+06") && les.contains("+Inf") && les.contains("300000"));
         QVERIFY(m_text.contains("reporter=\"source\""));
         QVERIFY(m_text.contains("reporter=\"destination\""));
         QVERIFY(m_text.contains("destination_service=\"ratings.bookinfo.svc.cluster.local\""));
         // The outage: the caller's sidecar reports 503 UH, nobody reports it as destination.
         for (const QByteArray& line : lines) {
             if (line.contains("response_flags=\"UH\""))
-                QVERIFY(line.contains("reporter=\"source\"") && line.contains("destination_workload=\"ratings-v1\""));
+                QVERIFY(line.contains("reporter=\"source\"")
+                    && line.contains("destination_workload=\"ratings-v1\""));
         }
         QVERIFY(m_text.contains("response_code=\"503\",response_flags=\"UH\""));
         QVERIFY(m_text.contains("response_code=\"0\",response_flags=\"UC\""));
@@ -131,7 +133,8 @@ private Q_SLOTS:
         double firstSum = 0;
         double lastSum = 0;
         for (const QByteArray& line : m_text.split('\n')) {
-            if (!line.startsWith("istio_requests_total{reporter=\"source\"") || !line.contains(edge) || !line.contains(dest))
+            if (!line.startsWith("istio_requests_total{reporter=\"source\"") || !line.contains(edge)
+                || !line.contains(dest))
                 continue;
             const QList<QByteArray> parts = line.mid(line.lastIndexOf('}') + 2).split(' ');
             const qint64 t = parts[1].toLongLong() * 1000;
@@ -141,9 +144,10 @@ private Q_SLOTS:
                 lastSum += parts[0].toDouble();
         }
         const double fromCounters = (lastSum - firstSum) / (FixedEnd - m_result.startMs - 5 * 60000) * 1000.0;
-        const double golden = meanOver(m_result.dataset, QStringLiteral("productpage-v1->details-v1"), SignalName::RequestRate,
-            m_result.startMs + 5 * 60000 + 1, FixedEnd);
-        QVERIFY2(std::abs(fromCounters / golden - 1.0) < 0.01, qPrintable(QStringLiteral("%1 vs %2").arg(fromCounters).arg(golden)));
+        const double golden = meanOver(m_result.dataset, QStringLiteral("productpage-v1->details-v1"),
+            SignalName::RequestRate, m_result.startMs + 5 * 60000 + 1, FixedEnd);
+        QVERIFY2(std::abs(fromCounters / golden - 1.0) < 0.01,
+            qPrintable(QStringLiteral("%1 vs %2").arg(fromCounters).arg(golden)));
     }
 
     void promtoolAcceptsIt()
@@ -159,8 +163,9 @@ private Q_SLOTS:
         file.write(m_text);
         file.close();
         QProcess process;
-        process.start(promtool, {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"), QStringLiteral("openmetrics"),
-                                    input, dir.filePath(QStringLiteral("tsdb"))});
+        process.start(promtool,
+            {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"), QStringLiteral("openmetrics"),
+                input, dir.filePath(QStringLiteral("tsdb"))});
         QVERIFY(process.waitForFinished(120000));
         const QByteArray output = process.readAllStandardOutput() + process.readAllStandardError();
         QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, output.constData());
@@ -172,24 +177,29 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         auto run = [&](const QString& name) {
-            return runCli({QStringLiteral("simulate"), QStringLiteral("--topology"), QStringLiteral("bookinfo"),
-                QStringLiteral("--duration"), QStringLiteral("15m"), QStringLiteral("--end"), QString::number(FixedEnd / 1000),
-                QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--fault"), QStringLiteral("errors:details-v1@5m+5m"),
-                QStringLiteral("-o"), dir.filePath(name + QStringLiteral(".meshrec")), QStringLiteral("--openmetrics"),
-                dir.filePath(name + QStringLiteral(".om")), QStringLiteral("--case"), dir.filePath(name + QStringLiteral("-case"))});
+            return runCli({QStringLiteral("simulate"), QStringLiteral("--topology"),
+                QStringLiteral("bookinfo"), QStringLiteral("--duration"), QStringLiteral("15m"),
+                QStringLiteral("--end"), QString::number(FixedEnd / 1000), QStringLiteral("--seed"),
+                QStringLiteral("9"), QStringLiteral("--fault"), QStringLiteral("errors:details-v1@5m+5m"),
+                QStringLiteral("-o"), dir.filePath(name + QStringLiteral(".meshrec")),
+                QStringLiteral("--openmetrics"), dir.filePath(name + QStringLiteral(".om")),
+                QStringLiteral("--case"), dir.filePath(name + QStringLiteral("-case"))});
         };
         for (const QString& name : {QStringLiteral("a"), QStringLiteral("b")}) {
             const CliResult r = run(name);
             QVERIFY2(r.exitCode == 0, r.err.constData());
             QVERIFY(r.out.contains("fault errors on details-v1"));
         }
-        for (const QString& file : {QStringLiteral("%1.om"), QStringLiteral("%1.om.truth.json"), QStringLiteral("%1.meshrec.truth.json"),
-                 QStringLiteral("%1-case/signals.csv"), QStringLiteral("%1-case/truth.json")}) {
+        for (const QString& file : {QStringLiteral("%1.om"), QStringLiteral("%1.om.truth.json"),
+                 QStringLiteral("%1.meshrec.truth.json"), QStringLiteral("%1-case/signals.csv"),
+                 QStringLiteral("%1-case/truth.json")}) {
             const QByteArray a = readAll(dir.filePath(file.arg(QLatin1Char('a'))));
             QVERIFY2(!a.isEmpty(), qPrintable(file));
-            QVERIFY2(a == readAll(dir.filePath(file.arg(QLatin1Char('b')))), qPrintable(file + QStringLiteral(" differs")));
+            QVERIFY2(a == readAll(dir.filePath(file.arg(QLatin1Char('b')))),
+                qPrintable(file + QStringLiteral(" differs")));
         }
-        const QJsonObject truth = QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("a-case/truth.json")))).object();
+        const QJsonObject truth
+            = QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("a-case/truth.json")))).object();
         QCOMPARE(truth.value(QStringLiteral("root_cause")).toString(), QStringLiteral("details-v1"));
         QCOMPARE(truth.value(QStringLiteral("fault")).toString(), QStringLiteral("errors"));
         QCOMPARE(truth.value(QStringLiteral("inject_time")).toInteger(), FixedEnd / 1000 - 600);
@@ -204,20 +214,22 @@ private Q_SLOTS:
     void cliDemoAndErrors()
     {
         QTemporaryDir dir;
-        const CliResult demo = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"), QStringLiteral("-o"), dir.filePath(QStringLiteral("demo.meshrec"))});
+        const CliResult demo = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"),
+            QStringLiteral("-o"), dir.filePath(QStringLiteral("demo.meshrec"))});
         QVERIFY2(demo.exitCode == 0, demo.err.constData());
         QVERIFY(demo.out.contains("boutique"));
         QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("demo.meshrec.truth.json"))));
         const CliResult nothing = runCli({QStringLiteral("simulate")});
         QVERIFY(nothing.exitCode != 0 && nothing.err.contains("nothing to write"));
-        const CliResult badTopology = runCli({QStringLiteral("simulate"), QStringLiteral("--topology"), QStringLiteral("ring"),
-            QStringLiteral("--case"), dir.filePath(QStringLiteral("x"))});
+        const CliResult badTopology = runCli({QStringLiteral("simulate"), QStringLiteral("--topology"),
+            QStringLiteral("ring"), QStringLiteral("--case"), dir.filePath(QStringLiteral("x"))});
         QVERIFY(badTopology.exitCode != 0 && badTopology.err.contains("unknown topology"));
-        const CliResult badFault = runCli({QStringLiteral("simulate"), QStringLiteral("--fault"), QStringLiteral("latency:nobody"),
-            QStringLiteral("--case"), dir.filePath(QStringLiteral("y"))});
+        const CliResult badFault = runCli({QStringLiteral("simulate"), QStringLiteral("--fault"),
+            QStringLiteral("latency:nobody"), QStringLiteral("--case"), dir.filePath(QStringLiteral("y"))});
         QVERIFY(badFault.exitCode != 0 && badFault.err.contains("nobody"));
-        const CliResult mixed = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"), QStringLiteral("--seed"), QStringLiteral("3"),
-            QStringLiteral("--case"), dir.filePath(QStringLiteral("z"))});
+        const CliResult mixed
+            = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"), QStringLiteral("--seed"),
+                QStringLiteral("3"), QStringLiteral("--case"), dir.filePath(QStringLiteral("z"))});
         QVERIFY(mixed.exitCode != 0);
     }
 };
