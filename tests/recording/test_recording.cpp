@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 using namespace meshscope;
 
@@ -292,7 +293,7 @@ private Q_SLOTS:
             const double base = 1 + rng.bounded(300.0);
             for (int i = 0; i < 2000; ++i) {
                 const qint64 t = T0 + i * Step;
-                const double daily = 1 + 0.5 * std::sin(i * 2 * M_PI / 5760.0);
+                const double daily = 1 + 0.5 * std::sin(i * 2 * std::numbers::pi / 5760.0);
                 const double noise = 1 + 0.05 * (rng.generateDouble() - 0.5);
                 d.series.append(rate, t, std::round(base * daily * noise * 1000) / 1000);
                 d.series.append(errors, t, std::round(0.002 * noise * rng.generateDouble() * 10000) / 10000);
