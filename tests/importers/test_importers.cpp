@@ -372,6 +372,20 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(QStringLiteral("k.json")), qPrintable(error));
     }
 
+    void absurdInputsFailCleanly()
+    {
+        const QByteArray deep = QByteArray(200000, '[') + QByteArray(200000, ']');
+        QVERIFY(!errorOf([&] { parsePromResponse(deep, QStringLiteral("deep.json")); }).isEmpty());
+        QVERIFY(!errorOf([&] { parseKialiGraph(deep, QStringLiteral("deep.json")); }).isEmpty());
+        const QByteArray deepObject = "{\"status\":\"success\",\"data\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + '}';
+        QVERIFY(!errorOf([&] { parsePromResponse(deepObject, QStringLiteral("deep.json")); }).isEmpty());
+        // One 8 MB line without a newline, and a label value of 1 MB: errors or data, never a crash.
+        QVERIFY(!errorOf([&] { importText(QByteArray(8 << 20, 'a')); }).isEmpty());
+        const Dataset ds = importText("up{job=\"" + QByteArray(1 << 20, 'x') + "\"} 1 10\n");
+        QCOMPARE(ds.series.sampleCount(), qint64(1));
+        QVERIFY(!errorOf([&] { importText(QByteArray("up 1 99999999999999999999\n")); }).isEmpty());
+    }
+
     void detectFormats()
     {
         QTemporaryDir dir;
