@@ -96,14 +96,8 @@ QString describe(const SimulationResult& r)
     return text;
 }
 
-int runSimulate(const QStringList& arguments)
+void addSimulateOptions(QCommandLineParser& parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Simulates an Istio mesh with daily traffic cycles and injected faults, and writes it with its "
-        "ground "
-        "truth (<output>.truth.json; a case folder gets truth.json).\nWith no options: a boutique-like mesh "
-        "over 6 h with one fault."));
     parser.addOptions({
         {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write a recording (.meshrec)."),
             QStringLiteral("file")},
@@ -142,6 +136,17 @@ int runSimulate(const QStringList& arguments)
             QStringLiteral("The bundled demo: 4 h of the boutique mesh with a cascading CPU saturation "
                            "(fixed seed and time).")},
     });
+}
+
+int runSimulate(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Simulates an Istio mesh with daily traffic cycles and injected faults, and writes it with its "
+        "ground "
+        "truth (<output>.truth.json; a case folder gets truth.json).\nWith no options: a boutique-like mesh "
+        "over 6 h with one fault."));
+    addSimulateOptions(parser);
     if (!parseCommandLine(parser, QStringLiteral("simulate"), arguments))
         return 0;
     if (!parser.positionalArguments().isEmpty())

@@ -170,6 +170,99 @@ SimService randomService(int i, int layer, int layers, int services, int namespa
 
 } // namespace
 
+namespace {
+
+/// Adds the calls of a random layered mesh; services are 1..n in mesh indexes and the
+/// layers are contiguous index bands.
+class RandomCalls
+{
+public:
+    RandomCalls(SimMesh& mesh, const std::vector<int>& layer, int layers, SimSequence& rng)
+        : m_mesh(mesh)
+        , m_layer(layer)
+        , m_layers(layers)
+        , m_rng(rng)
+        , m_services(static_cast<int>(layer.size()))
+    { }
+
+    void addDownwardCalls()
+    {
+        for (int i = 0; i < m_services; ++i) {
+            const int l = layer(i);
+            if (l == 1)
+                add(0, i + 1);
+            if (l == m_layers || m_mesh.services[static_cast<std::size_t>(i + 1)].tcpOnly)
+                continue;
+            const int firstDeeper = firstWhere([l](int x) { return x > l; });
+            const int nextEnd = firstWhere([l](int x) { return x > l + 1; });
+            const int degree = std::min(m_rng.range(2, 5), m_services - firstDeeper);
+            for (int k = 0; k < degree; ++k) {
+                // Mostly the next layer, sometimes deeper (shared services, databases).
+                const int high = m_rng.uniform() < 0.7 ? nextEnd - 1 : m_services - 1;
+                add(i + 1, 1 + m_rng.range(firstDeeper, std::max(firstDeeper, high)));
+            }
+        }
+    }
+
+    /// Everyone below the front layer needs a caller, or it would never see traffic.
+    void addMissingCallers()
+    {
+        std::vector<bool> called(static_cast<std::size_t>(m_services + 1), false);
+        for (const SimCall& c : m_mesh.calls)
+            called[static_cast<std::size_t>(c.to)] = true;
+        for (int i = 0; i < m_services; ++i) {
+            if (called[static_cast<std::size_t>(i + 1)])
+                continue;
+            const int l = layer(i);
+            const int upperEnd = firstWhere([l](int x) { return x >= l; });
+            const int firstOfPrevious = firstWhere([l](int x) { return x >= l - 1; });
+            int caller = 1 + m_rng.range(firstOfPrevious, std::max(firstOfPrevious, upperEnd - 1));
+            if (m_mesh.services[static_cast<std::size_t>(caller)].tcpOnly)
+                caller = 1 + firstOfPrevious;
+            add(caller, i + 1);
+        }
+    }
+
+private:
+    int layer(int i) const { return m_layer[static_cast<std::size_t>(i)]; }
+    template<typename Predicate> int firstWhere(Predicate predicate) const
+    {
+        return static_cast<int>(std::find_if(m_layer.begin(), m_layer.end(), predicate) - m_layer.begin());
+    }
+
+    void add(int from, int to)
+    {
+        const quint64 key = (static_cast<quint64>(from) << 32) | static_cast<quint64>(to);
+        if (std::find(m_existing.begin(), m_existing.end(), key) != m_existing.end())
+            return;
+        // Only one caller's own draws can repeat a call (missing callers get calls to
+        // services nobody calls yet), so a short window of recent calls is enough.
+        m_existing.push_back(key);
+        if (m_existing.size() > 64)
+            m_existing.erase(m_existing.begin());
+        SimCall c;
+        c.from = from;
+        c.to = to;
+        const SimService& callee = m_mesh.services[static_cast<std::size_t>(to)];
+        c.protocol = callee.tcpOnly ? CallProtocol::Tcp
+                                    : (m_rng.uniform() < 0.5 ? CallProtocol::Grpc : CallProtocol::Http);
+        c.callsPerRequest = from == 0 ? 1.0 : m_rng.uniform(0.2, 1.2);
+        c.criticality = m_rng.uniform() < 0.25 ? m_rng.uniform(0.05, 0.4) : 1.0;
+        c.requestBytes = m_rng.uniform(200, 800);
+        c.responseBytes = m_rng.uniform(500, 5000);
+        m_mesh.calls.push_back(c);
+    }
+
+    SimMesh& m_mesh;
+    const std::vector<int>& m_layer;
+    int m_layers;
+    SimSequence& m_rng;
+    int m_services;
+    std::vector<quint64> m_existing;
+};
+
+} // namespace
+
 SimMesh random(int services, int namespaces, quint64 seed)
 {
     if (services < 2)
@@ -186,60 +279,9 @@ SimMesh random(int services, int namespaces, quint64 seed)
     for (int i = 0; i < services; ++i)
         mesh.services.push_back(
             randomService(i, layer[static_cast<std::size_t>(i)], layers, services, namespaces, rng));
-    auto addCall = [&](int from, int to) {
-        for (const SimCall& c : mesh.calls) {
-            if (c.from == from && c.to == to)
-                return;
-        }
-        SimCall c;
-        c.from = from;
-        c.to = to;
-        const SimService& callee = mesh.services[static_cast<std::size_t>(to)];
-        c.protocol = callee.tcpOnly ? CallProtocol::Tcp
-                                    : (rng.uniform() < 0.5 ? CallProtocol::Grpc : CallProtocol::Http);
-        c.callsPerRequest = from == 0 ? 1.0 : rng.uniform(0.2, 1.2);
-        c.criticality = rng.uniform() < 0.25 ? rng.uniform(0.05, 0.4) : 1.0;
-        c.requestBytes = rng.uniform(200, 800);
-        c.responseBytes = rng.uniform(500, 5000);
-        mesh.calls.push_back(c);
-    };
-    // Services are 1..services in mesh indexes; layer boundaries are contiguous.
-    for (int i = 0; i < services; ++i) {
-        const int l = layer[static_cast<std::size_t>(i)];
-        if (l == 1)
-            addCall(0, i + 1);
-        if (l == layers || mesh.services[static_cast<std::size_t>(i + 1)].tcpOnly)
-            continue;
-        const int firstDeeper = static_cast<int>(
-            std::find_if(layer.begin(), layer.end(), [l](int x) { return x > l; }) - layer.begin());
-        const int nextEnd = static_cast<int>(
-            std::find_if(layer.begin(), layer.end(), [l](int x) { return x > l + 1; }) - layer.begin());
-        const int degree = std::min(rng.range(2, 5), services - firstDeeper);
-        for (int k = 0; k < degree; ++k) {
-            // Mostly the next layer, sometimes deeper (shared services, databases).
-            const bool next = rng.uniform() < 0.7;
-            const int low = firstDeeper;
-            const int high = next ? nextEnd - 1 : services - 1;
-            addCall(i + 1, 1 + rng.range(low, std::max(low, high)));
-        }
-    }
-    // Everyone below the front layer needs a caller, or it would never see traffic.
-    std::vector<bool> called(static_cast<std::size_t>(services + 1), false);
-    for (const SimCall& c : mesh.calls)
-        called[static_cast<std::size_t>(c.to)] = true;
-    for (int i = 0; i < services; ++i) {
-        if (called[static_cast<std::size_t>(i + 1)])
-            continue;
-        const int l = layer[static_cast<std::size_t>(i)];
-        const int upperEnd = static_cast<int>(
-            std::find_if(layer.begin(), layer.end(), [l](int x) { return x >= l; }) - layer.begin());
-        const int firstOfPrevious = static_cast<int>(
-            std::find_if(layer.begin(), layer.end(), [l](int x) { return x >= l - 1; }) - layer.begin());
-        int caller = 1 + rng.range(firstOfPrevious, std::max(firstOfPrevious, upperEnd - 1));
-        if (mesh.services[static_cast<std::size_t>(caller)].tcpOnly)
-            caller = 1 + firstOfPrevious;
-        addCall(caller, i + 1);
-    }
+    RandomCalls calls(mesh, layer, layers, rng);
+    calls.addDownwardCalls();
+    calls.addMissingCallers();
     mesh.finalize();
     return mesh;
 }

@@ -109,6 +109,30 @@ void validate(const SimulationOptions& o)
         throw MeshscopeError(QStringLiteral("--services must be between 2 and 20000"));
 }
 
+/// Records how the data was produced, so a recording tells its own origin.
+void describeSettings(SimulationResult& result)
+{
+    const SimulationOptions& o = result.options;
+    Dataset& d = result.dataset;
+    d.settings.insert(QStringLiteral("source"), QStringLiteral("simulator"));
+    d.settings.insert(QStringLiteral("simulator.topology"), o.topology);
+    d.settings.insert(QStringLiteral("simulator.seed"), QString::number(o.seed));
+    d.settings.insert(QStringLiteral("simulator.step_s"), QString::number(o.stepMs / 1000.0));
+    d.settings.insert(QStringLiteral("simulator.duration_s"), QString::number(o.durationMs / 1000));
+    if (o.topology == QLatin1String("random")) {
+        d.settings.insert(QStringLiteral("simulator.services"), QString::number(o.services));
+        d.settings.insert(QStringLiteral("simulator.namespaces"), QString::number(o.namespaces));
+    }
+    QStringList faults;
+    for (const FaultTruth& t : result.truth)
+        faults.append(QStringLiteral("%1:%2@%3+%4s")
+                          .arg(faultTypeName(t.type), t.rootCause)
+                          .arg(t.onsetMs / 1000)
+                          .arg((t.endMs - t.onsetMs) / 1000));
+    d.settings.insert(QStringLiteral("simulator.faults"),
+        faults.isEmpty() ? QStringLiteral("none") : faults.join(QLatin1Char(' ')));
+}
+
 } // namespace
 
 SimulationResult simulateMesh(const SimulationOptions& options, const JobControl* job)
@@ -152,24 +176,7 @@ SimulationResult simulateMesh(const SimulationOptions& options, const JobControl
     for (std::size_t f = 0; f < result.faults.size(); ++f)
         result.truth.push_back(faultTruth(result, model, static_cast<int>(f)));
 
-    Dataset& d = result.dataset;
-    d.settings.insert(QStringLiteral("source"), QStringLiteral("simulator"));
-    d.settings.insert(QStringLiteral("simulator.topology"), o.topology);
-    d.settings.insert(QStringLiteral("simulator.seed"), QString::number(o.seed));
-    d.settings.insert(QStringLiteral("simulator.step_s"), QString::number(o.stepMs / 1000.0));
-    d.settings.insert(QStringLiteral("simulator.duration_s"), QString::number(o.durationMs / 1000));
-    if (o.topology == QLatin1String("random")) {
-        d.settings.insert(QStringLiteral("simulator.services"), QString::number(o.services));
-        d.settings.insert(QStringLiteral("simulator.namespaces"), QString::number(o.namespaces));
-    }
-    QStringList faults;
-    for (const FaultTruth& t : result.truth)
-        faults.append(QStringLiteral("%1:%2@%3+%4s")
-                          .arg(faultTypeName(t.type), t.rootCause)
-                          .arg(t.onsetMs / 1000)
-                          .arg((t.endMs - t.onsetMs) / 1000));
-    d.settings.insert(QStringLiteral("simulator.faults"),
-        faults.isEmpty() ? QStringLiteral("none") : faults.join(QLatin1Char(' ')));
+    describeSettings(result);
     reportProgress(job, 1.0);
     return result;
 }
