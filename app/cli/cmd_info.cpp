@@ -147,6 +147,8 @@ int runInfo(const QStringList& arguments)
         format = detectInputFormat(path);
     Summary summary = format == InputFormat::Recording ? fromRecording(path) : fromInput(path, format);
     summary.file = path;
+    summary.entities.sort();
+    summary.signalNames.sort();
     if (QFileInfo(path).isFile())
         summary.settings.insert(QStringLiteral("file.bytes"), QString::number(QFileInfo(path).size()));
     if (parser.isSet(QStringLiteral("json")))
