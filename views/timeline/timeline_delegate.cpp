@@ -1,0 +1,102 @@
+#include "timeline_delegate.h"
+
+#include "models/severity_colour.h"
+#include "models/time_window.h"
+#include "time_axis_mapping.h"
+#include "timeline_model.h"
+
+#include <QPainter>
+
+#include <algorithm>
+
+namespace meshscope {
+
+namespace {
+
+constexpr double BarMargin = 3;
+constexpr double MinBarWidth = 2;
+
+QRectF barRect(const TimeAxisMapping& mapping, qint64 startMs, qint64 endMs, const QRectF& row)
+{
+    const double x0 = std::max(row.left(), mapping.toX(startMs));
+    const double x1 = std::min(row.right(), mapping.toX(endMs));
+    return QRectF(x0, row.top() + BarMargin, std::max(MinBarWidth, x1 - x0), row.height() - 2 * BarMargin);
+}
+
+} // namespace
+
+TimelineDelegate::TimelineDelegate(const TimeWindow* window, QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_window(window)
+{
+}
+
+void TimelineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    if (index.column() != TimelineModel::TimeBarColumn) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    // Let the style draw selection and hover, then the bars on top.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    QStyledItemDelegate::paint(painter, background, index);
+
+    const QRectF rect = QRectF(option.rect).adjusted(2, 0, -2, 0);
+    painter->save();
+    painter->setClipRect(option.rect);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    const auto kind = index.data(TimelineModel::RowKindRole).value<TimelineModel::RowKind>();
+    if (kind == TimelineModel::RowKind::Anomaly)
+        paintAnomaly(painter, rect, index);
+    else
+        paintGroup(painter, rect, index);
+
+    const TimeAxisMapping mapping {m_window->visibleRange(), rect.left(), rect.width()};
+    if (mapping.range.contains(m_window->cursorMs())) {
+        const double x = mapping.toX(m_window->cursorMs());
+        painter->setPen(QPen(option.palette.color(QPalette::Text), 1, Qt::DashLine));
+        painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
+    }
+    painter->restore();
+}
+
+void TimelineDelegate::paintAnomaly(QPainter* painter, const QRectF& rect, const QModelIndex& index) const
+{
+    const TimeAxisMapping mapping {m_window->visibleRange(), rect.left(), rect.width()};
+    const qint64 start = index.data(TimelineModel::StartRole).toLongLong();
+    const qint64 end = index.data(TimelineModel::EndRole).toLongLong();
+    if (!mapping.overlaps(start, end))
+        return;
+    const QColor colour = severityColour(index.data(TimelineModel::SignificanceRole).toDouble());
+    const QRectF bar = barRect(mapping, start, end, rect);
+    painter->fillRect(bar, colour);
+    const qint64 peak = index.data(TimelineModel::PeakRole).toLongLong();
+    if (mapping.range.contains(peak)) {
+        const double x = mapping.toX(peak);
+        painter->setPen(QPen(colour.darker(160), 2));
+        painter->drawLine(QPointF(x, bar.top()), QPointF(x, bar.bottom()));
+    }
+}
+
+void TimelineDelegate::paintGroup(QPainter* painter, const QRectF& rect, const QModelIndex& index) const
+{
+    const TimeAxisMapping mapping {m_window->visibleRange(), rect.left(), rect.width()};
+    const auto spans = index.data(TimelineModel::SpansRole).value<std::vector<TimeSpan>>();
+    const QFontMetricsF metrics(painter->font());
+    // Merge bars closer than a label's width, so "+N" never overlaps the next burst.
+    const double gap = metrics.horizontalAdvance(QStringLiteral("+99")) + 2;
+    for (const TimeSpanCluster& cluster : clusterSpans(spans, mapping, gap)) {
+        const QRectF bar = barRect(mapping, cluster.startMs, cluster.endMs, rect);
+        painter->fillRect(bar, severityColour(cluster.maxSignificance));
+        if (cluster.count > 1) {
+            const QString label = QStringLiteral("+%1").arg(cluster.count - 1);
+            painter->setPen(Qt::black);
+            painter->drawText(QRectF(bar.right() + 1, rect.top(), metrics.horizontalAdvance(label) + 2, rect.height()),
+                Qt::AlignVCenter | Qt::AlignLeft, label);
+        }
+    }
+}
+
+} // namespace meshscope

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace meshscope {
+
+class TimeWindow;
+
+/// Paints the time-bar column of the timeline: each anomaly as a bar from onset to end on
+/// the shared visible range, coloured by significance, with a tick at its peak; a group
+/// row shows its anomalies, dense bursts merged into one bar labelled "+N". The cursor is
+/// drawn as a thin vertical line. Other columns are painted as usual.
+class TimelineDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    TimelineDelegate(const TimeWindow* window, QObject* parent = nullptr);
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+private:
+    void paintAnomaly(QPainter* painter, const QRectF& rect, const QModelIndex& index) const;
+    void paintGroup(QPainter* painter, const QRectF& rect, const QModelIndex& index) const;
+
+    const TimeWindow* m_window;
+};
+
+} // namespace meshscope

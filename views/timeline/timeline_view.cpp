@@ -1,0 +1,95 @@
+#include "timeline_view.h"
+
+#include "model/dataset.h"
+#include "models/entity_selection.h"
+#include "models/time_window.h"
+#include "timeline_delegate.h"
+#include "timeline_filter_proxy.h"
+#include "timeline_model.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace meshscope {
+
+TimelineView::TimelineView(TimeWindow* window, EntitySelection* selection, QWidget* parent)
+    : QWidget(parent)
+    , m_window(window)
+    , m_selection(selection)
+    , m_model(new TimelineModel(this))
+    , m_proxy(new TimelineFilterProxy(this))
+    , m_delegate(new TimelineDelegate(window, this))
+    , m_tree(new QTreeView(this))
+    , m_filter(new QLineEdit(this))
+    , m_minSignificance(new QSpinBox(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_tree->setModel(m_proxy);
+    m_tree->setItemDelegate(m_delegate);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(-1, Qt::AscendingOrder); // model order: newest incident first
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionResizeMode(TimelineModel::EntityColumn, QHeaderView::Interactive);
+    m_tree->setColumnWidth(TimelineModel::EntityColumn, 280);
+
+    m_filter->setPlaceholderText(tr("Filter entity or signal"));
+    m_filter->setClearButtonEnabled(true);
+    m_minSignificance->setRange(0, 100);
+    m_minSignificance->setPrefix(tr("significance ≥ "));
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_minSignificance);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_tree, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &TimelineFilterProxy::setText);
+    connect(m_minSignificance, &QSpinBox::valueChanged, m_proxy,
+        [this](int value) { m_proxy->setMinimumSignificance(value); });
+    connect(m_tree, &QTreeView::clicked, this, &TimelineView::activate);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex& current) { activate(current); });
+    // The bars are drawn on the shared axis: repaint when it moves.
+    connect(window, &TimeWindow::visibleRangeChanged, m_tree->viewport(), qOverload<>(&QWidget::update));
+    connect(window, &TimeWindow::cursorChanged, m_tree->viewport(), qOverload<>(&QWidget::update));
+}
+
+void TimelineView::setDataset(std::shared_ptr<const Dataset> dataset)
+{
+    if (!dataset) {
+        setFindings({}, {});
+        return;
+    }
+    setFindings(dataset->anomalies, dataset->incidents);
+}
+
+void TimelineView::setFindings(std::vector<Anomaly> anomalies, std::vector<Incident> incidents)
+{
+    m_model->setFindings(std::move(anomalies), std::move(incidents));
+    // The newest incident is on top and opened, so its story is visible at once.
+    if (m_proxy->rowCount() > 0)
+        m_tree->expand(m_proxy->index(0, 0));
+}
+
+void TimelineView::activate(const QModelIndex& proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return;
+    const QModelIndex index = proxyIndex.siblingAtColumn(TimelineModel::EntityColumn);
+    const QString entity = index.data(TimelineModel::EntityRole).toString();
+    if (!entity.isEmpty())
+        m_selection->select(entity);
+    m_window->setCursor(index.data(TimelineModel::StartRole).toLongLong());
+}
+
+} // namespace meshscope
