@@ -122,9 +122,10 @@ bool parseNumber(std::string_view text, double* out)
         return true;
     }
     // from_chars rejects a leading '+', which Go and OpenMetrics writers may emit.
-    if (text.front() == '+')
+    const bool plus = text.front() == '+';
+    if (plus)
         text.remove_prefix(1);
-    if (text.empty() || text.front() == '+')
+    if (text.empty() || text.front() == '+' || (plus && text.front() == '-'))
         return false;
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, *out);
