@@ -84,37 +84,54 @@ QStringList topologyTcpQueries(const QString& ns, int rateWindowS)
 
 std::vector<GoldenQuery> goldenSignalQueries(const QStringList& namespaces, int rateWindowS)
 {
-    QString selector = QStringLiteral("reporter=\"destination\"");
-    if (!namespaces.isEmpty())
-        selector += QStringLiteral(",destination_workload_namespace=~\"%1\"").arg(namespaceRegex(namespaces));
+    const QString scope = namespaces.isEmpty()
+        ? QString()
+        : QStringLiteral(",destination_workload_namespace=~\"%1\"").arg(namespaceRegex(namespaces));
+    const QString destination = QStringLiteral("reporter=\"destination\"") + scope;
+    const QString source = QStringLiteral("reporter=\"source\"") + scope;
+    const QString outsideMesh = destination + QStringLiteral(",source_workload=\"unknown\"");
     const QString window = QStringLiteral("[%1s]").arg(rateWindowS);
-    auto rate = [&](const QString& metric, const QString& extra, const QString& keys) {
-        const QString matchers = extra.isEmpty() ? selector : selector + QLatin1Char(',') + extra;
+    auto rate = [&](const QString& selector, const QString& metric, const QString& extra, const QString& keys) -> QString {
+        QString matchers = selector;
+        if (!extra.isEmpty())
+            matchers += QLatin1Char(',') + extra;
         return QStringLiteral("sum by (%1) (rate(%2{%3}%4))").arg(keys, metric, matchers, window);
     };
-    auto errors = [&](const QString& keys) {
+    // Edge traffic as the caller saw it (the source reporter also counts requests that
+    // failed in the caller's sidecar and never reached the callee); traffic from outside
+    // the mesh has only the destination's report.
+    auto edgeRate = [&](const QString& extra) -> QString {
+        const QString metric = QStringLiteral("istio_requests_total");
+        return rate(source, metric, extra, EdgeKeys) + QStringLiteral(" or ") + rate(outsideMesh, metric, extra, EdgeKeys);
+    };
+    auto errors = [&](const QString& selector, const QString& keys) -> QString {
         // Inner `or`: HTTP and gRPC error series differ in request_protocol, so this is a union.
         return QStringLiteral("sum by (%1) (rate(istio_requests_total{%2,%3}%5) or rate(istio_requests_total{%2,%4}%5))")
             .arg(keys, selector, ErrorMatcher, GrpcErrorMatcher, window);
     };
-    auto quantile = [&](const QString& q, const QString& keys) {
+    auto edgeErrors = [&]() -> QString {
+        return errors(source, EdgeKeys) + QStringLiteral(" or ") + errors(outsideMesh, EdgeKeys);
+    };
+    auto quantile = [&](const QString& q, const QString& keys) -> QString {
         return QStringLiteral("histogram_quantile(%1, %2)")
-            .arg(q, rate(QStringLiteral("istio_request_duration_milliseconds_bucket"), {}, QStringLiteral("le,") + keys));
+            .arg(q, rate(destination, QStringLiteral("istio_request_duration_milliseconds_bucket"), QString(), QString(QStringLiteral("le,") + keys)));
     };
     using Scope = GoldenQuery::Scope;
     std::vector<GoldenQuery> queries;
-    for (const auto& [scope, keys] : {std::pair {Scope::Edge, EdgeKeys}, std::pair {Scope::Node, NodeKeys}}) {
-        queries.push_back({scope, QStringLiteral("request_rate"), rate(QStringLiteral("istio_requests_total"), {}, keys)});
-        queries.push_back({scope, ErrorRateHelper, errors(keys)});
-        queries.push_back({scope, QStringLiteral("latency_p50_ms"), quantile(QStringLiteral("0.5"), keys)});
-        queries.push_back({scope, QStringLiteral("latency_p95_ms"), quantile(QStringLiteral("0.95"), keys)});
-        queries.push_back({scope, QStringLiteral("latency_p99_ms"), quantile(QStringLiteral("0.99"), keys)});
+    queries.push_back({Scope::Edge, QStringLiteral("request_rate"), edgeRate(QString())});
+    queries.push_back({Scope::Edge, ErrorRateHelper, edgeErrors()});
+    queries.push_back({Scope::Node, QStringLiteral("request_rate"), rate(destination, QStringLiteral("istio_requests_total"), QString(), NodeKeys)});
+    queries.push_back({Scope::Node, ErrorRateHelper, errors(destination, NodeKeys)});
+    for (const auto& [scope_, keys] : {std::pair {Scope::Edge, EdgeKeys}, std::pair {Scope::Node, NodeKeys}}) {
+        queries.push_back({scope_, QStringLiteral("latency_p50_ms"), quantile(QStringLiteral("0.5"), keys)});
+        queries.push_back({scope_, QStringLiteral("latency_p95_ms"), quantile(QStringLiteral("0.95"), keys)});
+        queries.push_back({scope_, QStringLiteral("latency_p99_ms"), quantile(QStringLiteral("0.99"), keys)});
     }
     // TCP bytes per edge, named from the client's view (Istio's L4 direction is inverted).
     queries.push_back({Scope::Edge, QStringLiteral("tcp_sent_bytes"),
-        rate(QStringLiteral("istio_tcp_received_bytes_total"), {}, EdgeKeys)});
+        rate(destination, QStringLiteral("istio_tcp_received_bytes_total"), QString(), EdgeKeys)});
     queries.push_back({Scope::Edge, QStringLiteral("tcp_received_bytes"),
-        rate(QStringLiteral("istio_tcp_sent_bytes_total"), {}, EdgeKeys)});
+        rate(destination, QStringLiteral("istio_tcp_sent_bytes_total"), QString(), EdgeKeys)});
     return queries;
 }
 

@@ -40,7 +40,9 @@ struct GoldenQuery
 inline const QString ErrorRateHelper = QStringLiteral("errors");
 
 /// Golden signals per edge (source workload → destination workload) and per node
-/// (inbound, by destination workload), destination-reported so nothing is counted twice.
+/// (inbound, by destination workload), one reporter each so nothing is counted twice:
+/// edge rates and errors as the caller's sidecar reported them (destination report for
+/// callers outside the mesh), latencies and node signals as the callee's reported them.
 /// Errors are HTTP 5xx, no response (code 0) and gRPC statuses other than OK.
 /// `namespaces` empty means the whole mesh; else only traffic into those namespaces.
 std::vector<GoldenQuery> goldenSignalQueries(const QStringList& namespaces, int rateWindowS);

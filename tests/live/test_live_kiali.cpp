@@ -5,6 +5,7 @@
 
 #include "live/connection_error.h"
 #include "live/kiali_client.h"
+#include "live/mesh_poller.h"
 
 #include <QFile>
 #include <QTest>
@@ -191,6 +192,50 @@ private Q_SLOTS:
         QCOMPARE(health.size(), std::size_t(1));
         QCOMPARE(health[0].name, QStringLiteral("details-v1"));
         QVERIFY(health[0].status.isEmpty());
+    }
+
+    void pollerTakesTopologyFromKialiAndFallsBackToPrometheus()
+    {
+        MESHSCOPE_REQUIRE_SHARED();
+        bool kialiDown = false;
+        FakeHttpServer kiali([&](const FakeRequest& request) {
+            if (kialiDown)
+                return FakeResponse::json(R"({"error":"boom","detail":"Stack trace available in Kiali logs:"})", 500);
+            if (request.path == QLatin1String("/kiali/api/namespaces/graph"))
+                return FakeResponse::json(fixture(QStringLiteral("test_workload_graph.expected")));
+            return FakeResponse::json(R"({"error":"?"})", 404);
+        });
+        // Prometheus answers every topology query with one destination-reported series.
+        FakeHttpServer prometheus([](const FakeRequest& request) {
+            if (request.body.contains("tcp"))
+                return FakeResponse::json(R"({"status":"success","data":{"resultType":"vector","result":[]}})");
+            return FakeResponse::json(R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"source_cluster":"east","source_workload_namespace":"bookinfo","source_workload":"productpage-v1","source_canonical_service":"productpage","destination_cluster":"east","destination_workload_namespace":"bookinfo","destination_workload":"details-v1","destination_service_name":"details","destination_service_namespace":"bookinfo","request_protocol":"http","response_code":"200","response_flags":"-"},"value":[1523364075,"5"]}]}})");
+        });
+        ConnectionProfile profile;
+        profile.prometheus = settingsFor(prometheus.url());
+        profile.prometheus.url.setPath(QString());
+        profile.kiali = settingsFor(kiali.url());
+        profile.kiali.maxRetries = 0;
+        profile.namespaces = {QStringLiteral("bookinfo")};
+        MeshPoller poller(profile);
+        QStringList warnings;
+        const TopologyFrame fromKiali = poller.fetchTopology(1523364075000, &warnings);
+        QVERIFY(warnings.isEmpty());
+        QCOMPARE(int(fromKiali.edges.size()), 18);
+
+        kialiDown = true;
+        const TopologyFrame fromPrometheus = poller.fetchTopology(1523364075000, &warnings);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.front().contains(QStringLiteral("rebuilt from Prometheus")), qPrintable(warnings.front()));
+        QCOMPARE(int(fromPrometheus.edges.size()), 1);
+        QCOMPARE(fromPrometheus.edges.front().requestRate, 5.0);
+        // The same Kiali id either way.
+        const TopologyNode* details = fromPrometheus.node(fromPrometheus.edges.front().destination);
+        QVERIFY(details);
+        bool sameId = false;
+        for (const TopologyNode& node : fromKiali.nodes)
+            sameId = sameId || node.id == details->id;
+        QVERIFY2(sameId, qPrintable(details->id));
     }
 
     void garbageGraphIsReported()

@@ -9,7 +9,10 @@
 #include "live/istio_topology_builder.h"
 #include "live/mesh_poller.h"
 #include "recording/recording.h"
+#include "simulator/istio_openmetrics.h"
+#include "simulator/mesh_simulator.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QFile>
 #include <QProcess>
@@ -170,6 +173,55 @@ private Q_SLOTS:
         QVERIFY(frontend);
         QCOMPARE(frontend->id, IstioTopologyBuilder::hashId(QStringLiteral("wl_Kubernetes_shop_frontend")));
         QVERIFY(frame.node(QStringLiteral("unknown"))->isRoot);
+    }
+
+    void simulatedMeshMatchesTheSimulatorsSignals()
+    {
+        // The simulator's raw Istio metrics, backfilled into a second Prometheus: what
+        // meshscope reads back must match the golden signals the simulator recorded.
+        SimulationOptions options;
+        options.topology = QStringLiteral("bookinfo");
+        options.durationMs = 3600 * 1000LL;
+        options.noFault = true;
+        const SimulationResult simulation = simulateMesh(options);
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        writeIstioOpenMetrics(simulation, buffer);
+        PrometheusHarness simulated;
+        QString error;
+        QVERIFY2(simulated.start(buffer.data(), &error), qPrintable(error));
+
+        ConnectionProfile p = profile();
+        p.prometheus.url = simulated.url();
+        MeshPoller poller(p);
+        const qint64 from = simulation.startMs + 10 * 60000;
+        const qint64 to = simulation.timesMs.back() - 5 * 60000;
+        const MeshSnapshot snapshot = poller.fetch(from, to, true);
+        QVERIFY(!snapshot.frames.empty());
+        const TopologyFrame& frame = snapshot.frames.front();
+        const TopologyFrame truth = simulation.dataset.topology.merged();
+        QStringList mine;
+        for (const TopologyEdge& edge : frame.edges)
+            mine << edge.entity();
+        int compared = 0;
+        for (const TopologyEdge& edge : truth.edges) {
+            QVERIFY2(mine.contains(edge.entity()), qPrintable(edge.entity() + QStringLiteral(" missing from ") + mine.join(QLatin1Char(' '))));
+            const SeriesId id = simulation.dataset.series.find(SeriesKey {edge.entity(), QStringLiteral("request_rate")});
+            const SeriesBatch* batch = findSeries(snapshot, edge.entity(), QStringLiteral("request_rate"));
+            if (id == InvalidSeries || !batch)
+                continue;
+            const SeriesSpan expected = simulation.dataset.series.range(id, from, to);
+            double expectedMean = 0;
+            for (std::size_t i = 0; i < expected.size; ++i)
+                expectedMean += expected.values[i] / double(expected.size);
+            double mean = 0;
+            for (double value : batch->values)
+                mean += value / double(batch->values.size());
+            QVERIFY2(std::abs(mean - expectedMean) <= 0.05 * expectedMean + 1e-3,
+                qPrintable(QStringLiteral("%1: %2 vs %3").arg(edge.entity()).arg(mean).arg(expectedMean)));
+            ++compared;
+        }
+        QVERIFY(compared >= 3);
     }
 
     void basicAuthThroughWebConfig()
