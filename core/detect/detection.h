@@ -21,7 +21,11 @@ struct DetectionSettings
 };
 
 /// Per-sample detector output of one series, aligned with the series' samples in the
-/// store, for plots (expected value and band) and the timeline.
+/// store, for plots (expected value and band) and the timeline. `expected` is the learned
+/// normal (seasonal profile once a period is found, else the robust level), the band is
+/// expected ± 3 learned spreads in both directions, and `score` is the ensemble's
+/// calibrated anomaly likelihood: high at the onset of an anomaly, damped for the next
+/// 300 samples after it reached 0.6 (one event, one alert). See docs/detectors.md.
 struct SeriesBand
 {
     SeriesId series = InvalidSeries;
@@ -38,6 +42,12 @@ struct DetectionResult
 };
 
 /// Runs the default detector ensemble on every series (in parallel), off the GUI thread.
+/// An anomaly is a stretch of samples deviating by at least 4 learned spreads (gaps of up
+/// to 2 normal samples bridged) whose significance (SignificanceScorer: size against the
+/// learned spread, duration, traffic of the entity; minimum duration and delta; only the
+/// signal's bad direction) reaches `settings.minSignificance`. `Anomaly::detector` names
+/// the dominating component ("ensemble/seasonal", "ensemble/changepoint", ...). Reports
+/// progress per series; throws CancelledError when `job` is cancelled.
 DetectionResult detectAll(const SeriesStore& store, const DetectionSettings& settings = {},
     const JobControl* job = nullptr);
 
