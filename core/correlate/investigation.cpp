@@ -46,6 +46,46 @@ Incident incidentFromRanking(const std::vector<RootCauseCandidate>& ranking, qin
     return incident;
 }
 
+/// Sum of the strongest deviations at an instant: how clearly the data changed there.
+double changeStrength(const Dataset& dataset, qint64 atMs, const SeriesChangeSettings& changes, const JobControl* job)
+{
+    const SignalEvidenceList evidence = measureSeriesChanges(dataset.series, atMs, changes, job);
+    double sum = 0;
+    for (std::size_t i = 0; i < evidence.size() && i < 5; ++i)
+        sum += evidence[i].magnitude;
+    return sum;
+}
+
+/// The instant inside an incident to rank at: among the starts of its anomalies (the
+/// most significant first, at most 24), the one where the data changed most clearly.
+/// The incident's own start is often an early, weak alert on the fringe.
+qint64 strongestChange(const Dataset& dataset, const Incident& incident, const std::vector<Anomaly>& anomalies,
+    const SeriesChangeSettings& changes, const JobControl* job)
+{
+    std::vector<const Anomaly*> members;
+    for (int index : incident.anomalyIndexes)
+        members.push_back(&anomalies[static_cast<std::size_t>(index)]);
+    std::stable_sort(members.begin(), members.end(),
+        [](const Anomaly* a, const Anomaly* b) { return a->significance > b->significance; });
+    std::vector<qint64> instants;
+    for (const Anomaly* anomaly : members) {
+        if (std::find(instants.begin(), instants.end(), anomaly->startMs) == instants.end())
+            instants.push_back(anomaly->startMs);
+        if (instants.size() >= 24)
+            break;
+    }
+    qint64 best = incident.startMs;
+    double bestStrength = -1;
+    for (qint64 instant : instants) {
+        const double strength = changeStrength(dataset, instant, changes, job);
+        if (strength > bestStrength) {
+            bestStrength = strength;
+            best = instant;
+        }
+    }
+    return best;
+}
+
 int incidentCovering(const std::vector<Incident>& incidents, qint64 atMs, qint64 windowMs)
 {
     int best = -1;
@@ -80,7 +120,7 @@ InvestigationResult investigate(const Dataset& dataset, const std::vector<Anomal
         const auto strongest = std::max_element(result.incidents.begin(), result.incidents.end(),
             [](const Incident& a, const Incident& b) { return a.significance < b.significance; });
         result.focusIncident = static_cast<int>(strongest - result.incidents.begin());
-        result.atMs = strongest->startMs;
+        result.atMs = strongestChange(dataset, *strongest, anomalies, settings.changes, job);
     } else {
         return result; // nothing is wrong
     }

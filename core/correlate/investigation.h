@@ -33,9 +33,9 @@ struct InvestigationResult
 };
 
 /// Correlates `anomalies` (detector output for `dataset`) into incidents and ranks the
-/// root-cause candidates of the incident at `settings.atMs` (else the most significant
-/// one) with the ranking's own before/after statistics on the raw samples plus the call
-/// graph. When `atMs` is given and no detector anomaly covers it but the series clearly
+/// root-cause candidates of the incident at `settings.atMs` (else of the most significant
+/// incident, at the start of its anomaly where the data changed most clearly) with the
+/// ranking's own before/after statistics on the raw samples plus the call graph. When `atMs` is given and no detector anomaly covers it but the series clearly
 /// changed there, that change is reported as an incident of its own.
 InvestigationResult investigate(const Dataset& dataset, const std::vector<Anomaly>& anomalies,
     const InvestigationSettings& settings = {}, const JobControl* job = nullptr);

@@ -231,10 +231,15 @@ private:
         QStringList path;
         if (node.graphId < 0)
             return path;
-        int top = m_graph.nodeId(symptomNode);
-        if (top < 0)
-            top = highestAnomalousCaller(node.graphId);
-        for (int id : m_graph.callPath(top, node.graphId))
+        // From the given symptom node when it calls (through others) this one; else from
+        // where its anomalous callers surface.
+        std::vector<int> ids;
+        const int symptom = m_graph.nodeId(symptomNode);
+        if (symptom >= 0 && symptom != node.graphId)
+            ids = m_graph.callPath(symptom, node.graphId);
+        if (ids.empty())
+            ids = m_graph.callPath(highestAnomalousCaller(node.graphId), node.graphId);
+        for (int id : ids)
             path.append(m_graph.nodeName(id));
         return path;
     }

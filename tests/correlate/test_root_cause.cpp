@@ -1,0 +1,205 @@
+#include "correlate/call_graph.h"
+#include "correlate/investigation.h"
+#include "correlate/root_cause_ranker.h"
+#include "correlate/series_change.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <random>
+
+using namespace meshscope;
+
+namespace {
+
+constexpr qint64 Step = 15 * 1000;
+constexpr qint64 T0 = 1'700'000'000'000;
+constexpr qint64 Change = T0 + 240 * Step;
+
+SignalEvidence evidence(const QString& entity, const QString& signal, double magnitude, qint64 onsetMs = T0)
+{
+    SignalEvidence e;
+    e.series = {entity, signal};
+    e.magnitude = magnitude;
+    e.onsetMs = onsetMs;
+    return e;
+}
+
+TopologyFrame edges(const QList<QPair<QString, QString>>& list)
+{
+    TopologyFrame frame;
+    for (const auto& [source, destination] : list) {
+        TopologyEdge edge;
+        edge.source = source;
+        edge.destination = destination;
+        frame.edges.push_back(edge);
+    }
+    return frame;
+}
+
+/// 360 samples of noise around `level`; from Change on, `level + shift` (or a spike
+/// history when `spiky`).
+void addSeries(Dataset& dataset, const QString& entity, const QString& signal, double level, double shift,
+    quint32 seed, bool spiky = false)
+{
+    std::mt19937 random(seed);
+    std::normal_distribution<double> noise(0, level * 0.02);
+    const SeriesId id = dataset.series.ensureSeries({entity, signal});
+    for (int i = 0; i < 360; ++i) {
+        const qint64 t = T0 + i * Step;
+        double value = level + noise(random);
+        if (t >= Change)
+            value += shift;
+        if (spiky && i % 40 == 7)
+            value += shift;
+        dataset.series.append(id, t, value);
+    }
+}
+
+QStringList names(const std::vector<RootCauseCandidate>& candidates)
+{
+    QStringList result;
+    for (const auto& c : candidates)
+        result.append(c.entity);
+    return result;
+}
+
+} // namespace
+
+class TestRootCause : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ranking_data()
+    {
+        QTest::addColumn<bool>("withTopology");
+        QTest::addColumn<QString>("expectedTop");
+        // With the call graph the callee whose failure explains its callers wins; without
+        // it magnitude decides.
+        QTest::newRow("call graph") << true << QStringLiteral("db");
+        QTest::newRow("no topology") << false << QStringLiteral("frontend");
+    }
+
+    void ranking()
+    {
+        QFETCH(bool, withTopology);
+        QFETCH(QString, expectedTop);
+        const TopologyFrame frame = edges({{QStringLiteral("frontend"), QStringLiteral("cart")},
+            {QStringLiteral("cart"), QStringLiteral("db")}, {QStringLiteral("frontend"), QStringLiteral("search")}});
+        const SignalEvidenceList list {evidence(QStringLiteral("frontend"), QStringLiteral("latency_p95_ms"), 60),
+            evidence(QStringLiteral("frontend->cart"), QStringLiteral("latency_p95_ms"), 50),
+            evidence(QStringLiteral("db"), QStringLiteral("cpu"), 40),
+            evidence(QStringLiteral("db"), QStringLiteral("latency_p95_ms"), 45),
+            evidence(QStringLiteral("search"), QStringLiteral("latency_p95_ms"), 1)};
+        const auto candidates
+            = RootCauseRanker().rank(list, withTopology ? CallGraph(frame) : CallGraph(), QStringLiteral("frontend"));
+        QCOMPARE(candidates.front().entity, expectedTop);
+        QCOMPARE(names(candidates).size(), 4); // frontend, cart (edge's destination), db, search
+        for (std::size_t i = 1; i < candidates.size(); ++i)
+            QVERIFY(candidates[i - 1].score >= candidates[i].score);
+        if (withTopology) {
+            QCOMPARE(candidates.front().pathToSymptoms,
+                QStringList({QStringLiteral("frontend"), QStringLiteral("cart"), QStringLiteral("db")}));
+            QCOMPARE(candidates.front().signalNames.first(), QStringLiteral("db/latency_p95_ms"));
+            QCOMPARE(candidates.front().magnitude, 45.0);
+            QVERIFY(names(candidates).indexOf(QStringLiteral("cart")) > 0);
+        }
+    }
+
+    void errorsAreNotExplainedBySlowCallees()
+    {
+        // cart's callee is somewhat slow, but cart itself fails: errors stay cart's own
+        // (were they explained like latency, db would win with 20 x 1.25 caller support).
+        const TopologyFrame frame = edges({{QStringLiteral("cart"), QStringLiteral("db")}});
+        const SignalEvidenceList list {evidence(QStringLiteral("cart"), QStringLiteral("error_ratio"), 30),
+            evidence(QStringLiteral("db"), QStringLiteral("latency_p95_ms"), 20)};
+        const auto candidates = RootCauseRanker().rank(list, CallGraph(frame));
+        QCOMPARE(candidates.front().entity, QStringLiteral("cart"));
+    }
+
+    void earlierOnsetBreaksTies()
+    {
+        const SignalEvidenceList list {evidence(QStringLiteral("late"), QStringLiteral("cpu"), 20, T0 + 120000),
+            evidence(QStringLiteral("early"), QStringLiteral("cpu"), 20, T0)};
+        const auto candidates = RootCauseRanker().rank(list, CallGraph());
+        QCOMPARE(names(candidates), QStringList({QStringLiteral("early"), QStringLiteral("late")}));
+    }
+
+    void seriesChanges()
+    {
+        Dataset dataset;
+        addSeries(dataset, QStringLiteral("cart"), QStringLiteral("cpu"), 1.0, 0.5, 1);
+        addSeries(dataset, QStringLiteral("steady"), QStringLiteral("cpu"), 1.0, 0.0, 2);
+        addSeries(dataset, QStringLiteral("spiky"), QStringLiteral("latency_p95_ms"), 100, 40, 3, true);
+        addSeries(dataset, QStringLiteral("faster"), QStringLiteral("latency_p95_ms"), 100, -50, 4);
+        const SignalEvidenceList list = measureSeriesChanges(dataset.series, Change);
+        QCOMPARE(list.size(), std::size_t(4));
+        QCOMPARE(list.front().series.entity, QStringLiteral("cart"));
+        QVERIFY(list.front().magnitude > 10);
+        QVERIFY(std::abs(list.front().onsetMs - Change) <= Step);
+        QVERIFY(std::abs(list.front().baseline - 1.0) < 0.05);
+        for (const SignalEvidence& e : list) {
+            if (e.series.entity == QStringLiteral("steady"))
+                QVERIFY(e.magnitude < 4);
+            if (e.series.entity == QStringLiteral("faster"))
+                QCOMPARE(e.magnitude, 0.0); // lower latency is not a problem
+            if (e.series.entity == QStringLiteral("spiky"))
+                QVERIFY(e.magnitude < list.front().magnitude / 2); // it swung like that before
+        }
+    }
+
+    void investigateAtAnInstant()
+    {
+        Dataset dataset;
+        dataset.topology.add(edges({{QStringLiteral("frontend"), QStringLiteral("cart")},
+            {QStringLiteral("frontend"), QStringLiteral("search")}, {QStringLiteral("cart"), QStringLiteral("redis")}}));
+        addSeries(dataset, QStringLiteral("frontend"), QStringLiteral("latency_p95_ms"), 100, 400, 11);
+        addSeries(dataset, QStringLiteral("cart"), QStringLiteral("latency_p95_ms"), 40, 350, 12);
+        addSeries(dataset, QStringLiteral("cart"), QStringLiteral("cpu"), 0.3, 0.6, 13);
+        addSeries(dataset, QStringLiteral("search"), QStringLiteral("latency_p95_ms"), 30, 0, 14);
+        addSeries(dataset, QStringLiteral("redis"), QStringLiteral("latency_p95_ms"), 2, 0, 15);
+        InvestigationSettings settings;
+        settings.atMs = Change;
+        const InvestigationResult result = investigate(dataset, {}, settings);
+        QCOMPARE(result.atMs, Change);
+        QVERIFY(!result.ranking.empty());
+        QCOMPARE(result.ranking.front().entity, QStringLiteral("cart"));
+        QCOMPARE(result.incidents.size(), std::size_t(1));
+        QCOMPARE(result.focusIncident, 0);
+        QCOMPARE(result.incidents[0].candidates, result.ranking);
+        QVERIFY(result.incidents[0].significance > 50);
+
+        // Nothing changed at an earlier instant: no incident, empty ranking.
+        settings.atMs = T0 + 120 * Step;
+        const InvestigationResult quiet = investigate(dataset, {}, settings);
+        QVERIFY(quiet.incidents.empty());
+        QVERIFY(quiet.ranking.empty());
+    }
+
+    void investigateFindsTheIncidentItself()
+    {
+        Dataset dataset;
+        dataset.topology.add(edges({{QStringLiteral("frontend"), QStringLiteral("cart")}}));
+        addSeries(dataset, QStringLiteral("frontend"), QStringLiteral("latency_p95_ms"), 100, 400, 21);
+        addSeries(dataset, QStringLiteral("cart"), QStringLiteral("error_ratio"), 0.01, 0.3, 22);
+        Anomaly a;
+        a.series = {QStringLiteral("frontend"), QStringLiteral("latency_p95_ms")};
+        a.startMs = Change + Step;
+        a.endMs = Change + 20 * Step;
+        a.significance = 90;
+        Anomaly b = a;
+        b.series = {QStringLiteral("cart"), QStringLiteral("error_ratio")};
+        b.startMs = Change;
+        b.significance = 80;
+        const InvestigationResult result = investigate(dataset, {a, b});
+        QCOMPARE(result.incidents.size(), std::size_t(1));
+        QCOMPARE(result.focusIncident, 0);
+        QCOMPARE(result.atMs, Change);
+        QCOMPARE(result.incidents[0].firstAffected, QStringLiteral("cart"));
+        QCOMPARE(result.ranking.front().entity, QStringLiteral("cart"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRootCause)
+#include "test_root_cause.moc"
