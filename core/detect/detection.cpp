@@ -91,7 +91,7 @@ SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const Detection
     // Both directions are learned and drawn; the significance scorer alerts only the bad one.
     DetectorConfig config;
     config.signalClass = signalClass(key.signal);
-    config.sensitivity = settings.sensitivity;
+    config.sensitivity = std::max(settings.sensitivity, 1e-6);
     EnsembleDetector detector(config);
     const SignificanceScorer scorer(key.signal, settings.sensitivity);
     const bool muted = settings.muted.contains(key);
@@ -133,7 +133,7 @@ SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const Detection
 
     for (const Stretch& s : stretches) {
         DeviationEvidence evidence;
-        evidence.peakDeviation = s.peakDeviation / settings.sensitivity; // scorer applies it
+        evidence.peakDeviation = s.peakDeviation / config.sensitivity; // the scorer applies it
         evidence.expected = band.expected[s.peak];
         evidence.observed = span.values[s.peak];
         evidence.samples = static_cast<int>(s.last - s.first + 1);
