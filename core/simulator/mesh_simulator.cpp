@@ -105,6 +105,8 @@ void validate(const SimulationOptions& o)
     if (o.durationMs / o.stepMs > 2'000'000)
         throw MeshscopeError(
             QStringLiteral("--duration/--step gives more than 2 million steps; use a larger --step"));
+    if (o.endMs < 0 || o.endMs > 4102444800000LL)
+        throw MeshscopeError(QStringLiteral("--end must be unix seconds between 1970 and 2100"));
     if (o.topology == QLatin1String("random") && (o.services < 2 || o.services > 20000))
         throw MeshscopeError(QStringLiteral("--services must be between 2 and 20000"));
 }
