@@ -59,7 +59,8 @@ void replot(benchmark::State& state, PlotSampling sampling)
         plots.replotNow();
     }
     state.counters["points"] = plots.pointCount(SignalName::RequestRate);
-    state.counters["ms/replot"] = static_cast<double>(clock.nsecsElapsed()) / 1e6 / static_cast<double>(state.iterations());
+    state.counters["ms/replot"]
+        = static_cast<double>(clock.nsecsElapsed()) / 1e6 / static_cast<double>(state.iterations());
 }
 
 void BM_ReplotLevelOfDetail(benchmark::State& state)

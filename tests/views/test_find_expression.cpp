@@ -69,8 +69,8 @@ private Q_SLOTS:
         QTest::newRow("ns not equal") << QStringLiteral("ns != shop") << quietEdge() << true;
         QTest::newRow("name contains") << QStringLiteral("name ~ cart") << cartNode() << true;
         QTest::newRow("name not contains") << QStringLiteral("name !~ cart") << cartNode() << false;
-        QTest::newRow("quoted edge name") << QStringLiteral("name = \"frontend->adservice\"") << quietEdge()
-                                          << true;
+        QTest::newRow("quoted edge name")
+            << QStringLiteral("name = \"frontend->adservice\"") << quietEdge() << true;
         QTest::newRow("flag anomalous") << QStringLiteral("anomalous") << cartNode() << true;
         QTest::newRow("flag anomalous no") << QStringLiteral("anomalous") << quietEdge() << false;
         QTest::newRow("bang healthy") << QStringLiteral("!healthy") << cartNode() << true;
@@ -82,11 +82,14 @@ private Q_SLOTS:
         QTest::newRow("or") << QStringLiteral("rps < 1 or anomalous") << cartNode() << true;
         QTest::newRow("symbols") << QStringLiteral("rps < 1 || anomalous && ns = x") << quietEdge() << true;
         // and binds tighter than or: false or (true and false)
-        QTest::newRow("precedence") << QStringLiteral("rps > 100 or anomalous and rt < 1") << cartNode() << false;
+        QTest::newRow("precedence") << QStringLiteral("rps > 100 or anomalous and rt < 1") << cartNode()
+                                    << false;
         QTest::newRow("parentheses") << QStringLiteral("(rps > 100 or anomalous) and rt > 1") << cartNode()
                                      << true;
-        QTest::newRow("not parentheses") << QStringLiteral("not (ns = ads or ns = shop)") << cartNode() << false;
-        QTest::newRow("keywords any case") << QStringLiteral("NOT healthy AND Name ~ CART") << cartNode() << true;
+        QTest::newRow("not parentheses")
+            << QStringLiteral("not (ns = ads or ns = shop)") << cartNode() << false;
+        QTest::newRow("keywords any case")
+            << QStringLiteral("NOT healthy AND Name ~ CART") << cartNode() << true;
         QTest::newRow("empty matches nothing") << QStringLiteral("   ") << cartNode() << false;
     }
 
@@ -106,18 +109,22 @@ private Q_SLOTS:
         QTest::addColumn<int>("position");
         QTest::addColumn<QString>("messagePart");
 
-        QTest::newRow("unknown field") << QStringLiteral("rps > 1 and foo > 2") << 12 << QStringLiteral("foo");
+        QTest::newRow("unknown field")
+            << QStringLiteral("rps > 1 and foo > 2") << 12 << QStringLiteral("foo");
         QTest::newRow("missing value") << QStringLiteral("rt >") << 4 << QStringLiteral("value");
         QTest::newRow("not a number") << QStringLiteral("%err > lots") << 7 << QStringLiteral("number");
         QTest::newRow("contains on number") << QStringLiteral("rt ~ 5") << 3 << QStringLiteral("numbers");
         QTest::newRow("less on text") << QStringLiteral("ns < shop") << 3 << QStringLiteral("text");
         QTest::newRow("missing operator") << QStringLiteral("name cart") << 5 << QStringLiteral("comparison");
-        QTest::newRow("unclosed paren") << QStringLiteral("(rps > 1 or anomalous") << 0 << QStringLiteral("')'");
+        QTest::newRow("unclosed paren")
+            << QStringLiteral("(rps > 1 or anomalous") << 0 << QStringLiteral("')'");
         QTest::newRow("stray close") << QStringLiteral("anomalous)") << 9 << QStringLiteral("')'");
         QTest::newRow("missing and") << QStringLiteral("anomalous healthy") << 10 << QStringLiteral("'and'");
-        QTest::newRow("dangling and") << QStringLiteral("anomalous and ") << 14 << QStringLiteral("condition");
+        QTest::newRow("dangling and")
+            << QStringLiteral("anomalous and ") << 14 << QStringLiteral("condition");
         QTest::newRow("bad char") << QStringLiteral("rps > 1 $") << 8 << QStringLiteral("$");
-        QTest::newRow("unterminated quote") << QStringLiteral("name = \"abc") << 7 << QStringLiteral("quoted");
+        QTest::newRow("unterminated quote")
+            << QStringLiteral("name = \"abc") << 7 << QStringLiteral("quoted");
         QTest::newRow("unquoted edge") << QStringLiteral("name = a->b") << 9 << QStringLiteral("'>'");
     }
 

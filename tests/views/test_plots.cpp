@@ -27,7 +27,8 @@ std::shared_ptr<Dataset> makeDataset()
              SignalName::LatencyP95, SignalName::LatencyP99}) {
         const SeriesId id = ds->series.ensureSeries({cart, signal});
         for (int i = 0; i < Samples; ++i)
-            ds->series.append(id, T0 + i * StepMs, 10 + std::sin(i * 0.01) + (signal == SignalName::ErrorRatio ? -10 : 0));
+            ds->series.append(
+                id, T0 + i * StepMs, 10 + std::sin(i * 0.01) + (signal == SignalName::ErrorRatio ? -10 : 0));
     }
     // A second entity with only a request rate and only 10 samples.
     const SeriesId other = ds->series.ensureSeries({QStringLiteral("ads"), SignalName::RequestRate});

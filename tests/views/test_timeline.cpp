@@ -17,7 +17,8 @@ namespace {
 constexpr qint64 T0 = 1'700'000'000'000;
 constexpr qint64 Min = 60'000;
 
-Anomaly anomaly(const QString& entity, const QString& signal, qint64 startMin, qint64 endMin, double significance)
+Anomaly anomaly(
+    const QString& entity, const QString& signal, qint64 startMin, qint64 endMin, double significance)
 {
     Anomaly a;
     a.series = {entity, signal};
@@ -104,7 +105,8 @@ private Q_SLOTS:
     {
         // 100 px for 1000 ms: 10 ms per px.
         const TimeAxisMapping m {TimeRange {0, 1000}, 0, 100};
-        std::vector<TimeSpan> spans {{500, 510, 40}, {0, 10, 50}, {12, 15, 90}, {20, 30, 60}, {2000, 2100, 99}};
+        std::vector<TimeSpan> spans {
+            {500, 510, 40}, {0, 10, 50}, {12, 15, 90}, {20, 30, 60}, {2000, 2100, 99}};
         const auto clusters = clusterSpans(spans, m, 3.0);
         QCOMPARE(clusters.size(), std::size_t(2)); // the span at 2000 is outside the range
         QCOMPARE(clusters[0].count, 3);
@@ -138,7 +140,8 @@ private Q_SLOTS:
         QVERIFY(second.data(Qt::DisplayRole).toString().contains(QStringLiteral("db")));
         QVERIFY(second.data(Qt::ToolTipRole).toString().contains(QStringLiteral("latency rose first")));
         QVERIFY(second.data(Qt::ToolTipRole).toString().contains(QStringLiteral("cart → db")));
-        QCOMPARE(model.index(0, TimelineModel::DurationColumn, second).data().toString(), QStringLiteral("12 min 0 s"));
+        QCOMPARE(model.index(0, TimelineModel::DurationColumn, second).data().toString(),
+            QStringLiteral("12 min 0 s"));
         const auto spans = second.data(TimelineModel::SpansRole).value<std::vector<TimeSpan>>();
         QCOMPARE(spans.size(), std::size_t(2));
     }

@@ -37,8 +37,8 @@ ShareChart::ShareChart(Style style, QWidget* parent)
 void ShareChart::setTitle(const QString& title)
 {
     m_title = title;
-    m_view->chart()->setTitle(m_slices.empty() && !m_placeholder.isEmpty() ? m_title + QLatin1Char('\n') + m_placeholder
-                                                                           : m_title);
+    m_view->chart()->setTitle(
+        m_slices.empty() && !m_placeholder.isEmpty() ? m_title + QLatin1Char('\n') + m_placeholder : m_title);
 }
 
 void ShareChart::setPlaceholder(const QString& text)
@@ -80,7 +80,8 @@ void ShareChart::rebuildPie()
         total += s.value;
     for (const ChartSlice& s : m_slices) {
         const double share = total > 0 ? 100.0 * s.value / total : 0;
-        QPieSlice* slice = series->append(QStringLiteral("%1  %2%").arg(s.label).arg(share, 0, 'f', 1), s.value);
+        QPieSlice* slice
+            = series->append(QStringLiteral("%1  %2%").arg(s.label).arg(share, 0, 'f', 1), s.value);
         if (s.colour.isValid())
             slice->setBrush(s.colour);
         ++m_drawn;

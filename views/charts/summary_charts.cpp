@@ -70,7 +70,8 @@ void SummaryCharts::refreshCharts()
     m_codes->setTitle(entity.isEmpty() ? tr("Response codes") : tr("Response codes: %1").arg(entity));
     m_codes->setSlices(SummaryData::responseCodes(frame, entity));
     static const std::vector<Anomaly> none;
-    const std::vector<Anomaly>& anomalies = m_ownAnomalies ? m_anomalyList : (m_dataset ? m_dataset->anomalies : none);
+    const std::vector<Anomaly>& anomalies
+        = m_ownAnomalies ? m_anomalyList : (m_dataset ? m_dataset->anomalies : none);
     m_anomalies->setSlices(SummaryData::anomaliesPerService(anomalies, m_window->visibleRange()));
 }
 

@@ -73,7 +73,8 @@ ChartSlices anomaliesPerService(const std::vector<Anomaly>& anomalies, const Tim
     ChartSlices out;
     for (const auto& [service, stats] : byService)
         out.push_back({service, static_cast<double>(stats.first), severityColour(stats.second)});
-    std::stable_sort(out.begin(), out.end(), [](const ChartSlice& a, const ChartSlice& b) { return a.value > b.value; });
+    std::stable_sort(
+        out.begin(), out.end(), [](const ChartSlice& a, const ChartSlice& b) { return a.value > b.value; });
     return out;
 }
 

@@ -47,8 +47,8 @@ struct SyntaxError
 
 bool isWordChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == u'_' || c == u'%' || c == u'.' || c == u'-' || c == u'/'
-        || c == u':' || c == u'*';
+    return c.isLetterOrNumber() || c == u'_' || c == u'%' || c == u'.' || c == u'-' || c == u'/' || c == u':'
+        || c == u'*';
 }
 
 std::vector<Token> tokenize(const QString& s)
@@ -131,7 +131,8 @@ bool opFromText(const QString& text, FindOp* op)
 
 bool isNumericField(FindField field)
 {
-    return field == FindField::ErrorPercent || field == FindField::ResponseTime || field == FindField::RequestRate;
+    return field == FindField::ErrorPercent || field == FindField::ResponseTime
+        || field == FindField::RequestRate;
 }
 
 using NodePtr = std::shared_ptr<const FindExpression::Node>;
@@ -143,8 +144,7 @@ class Parser
 public:
     explicit Parser(std::vector<Token> tokens)
         : m_tokens(std::move(tokens))
-    {
-    }
+    { }
 
     NodePtr parseAll()
     {
@@ -153,7 +153,8 @@ public:
         if (t.type == Token::Type::Close)
             throw SyntaxError {trFind("')' without a matching '('"), t.position, 1};
         if (t.type != Token::Type::End)
-            throw SyntaxError {trFind("expected 'and' or 'or' before '%1'").arg(t.text), t.position, t.length};
+            throw SyntaxError {
+                trFind("expected 'and' or 'or' before '%1'").arg(t.text), t.position, t.length};
         return root;
     }
 
@@ -214,7 +215,8 @@ private:
         if (t.type == Token::Type::End)
             throw SyntaxError {trFind("expected a condition"), t.position, 0};
         if (t.type != Token::Type::Word)
-            throw SyntaxError {trFind("expected a field or flag, got '%1'").arg(t.text), t.position, t.length};
+            throw SyntaxError {
+                trFind("expected a field or flag, got '%1'").arg(t.text), t.position, t.length};
         return parseCondition();
     }
 
@@ -234,15 +236,17 @@ private:
         node->kind = FindExpression::Node::Kind::Compare;
         const Token& op = next();
         if (op.type != Token::Type::Operator || !opFromText(op.text, &node->op))
-            throw SyntaxError {trFind("expected a comparison (< <= > >= = != ~ !~) after '%1'").arg(name.text),
-                op.position, op.length};
+            throw SyntaxError {
+                trFind("expected a comparison (< <= > >= = != ~ !~) after '%1'").arg(name.text), op.position,
+                op.length};
         const Token& value = next();
         if (value.type != Token::Type::Word && value.type != Token::Type::Quoted)
-            throw SyntaxError {trFind("expected a value after '%1'").arg(op.text), value.position, value.length};
+            throw SyntaxError {
+                trFind("expected a value after '%1'").arg(op.text), value.position, value.length};
         if (isNumericField(node->field)) {
             if (node->op == FindOp::Contains || node->op == FindOp::NotContains)
-                throw SyntaxError {trFind("'%1' compares numbers: use < <= > >= = !=").arg(name.text), op.position,
-                    op.length};
+                throw SyntaxError {trFind("'%1' compares numbers: use < <= > >= = !=").arg(name.text),
+                    op.position, op.length};
             bool ok = false;
             QString number = value.text;
             if (number.endsWith(QLatin1String("ms")))
@@ -256,8 +260,8 @@ private:
         } else {
             if (node->op != FindOp::Equal && node->op != FindOp::NotEqual && node->op != FindOp::Contains
                 && node->op != FindOp::NotContains)
-                throw SyntaxError {trFind("'%1' compares text: use = != ~ !~").arg(name.text), op.position,
-                    op.length};
+                throw SyntaxError {
+                    trFind("'%1' compares text: use = != ~ !~").arg(name.text), op.position, op.length};
             node->text = value.text;
         }
         return node;

@@ -11,15 +11,15 @@ namespace meshscope {
 /// fills one per item from the frame in force at the cursor and the current anomalies.
 struct FindSubject
 {
-    QString name;               ///< node name or `a->b` edge entity
-    QString ns;                 ///< namespace (of the source node for an edge)
-    QString protocol;           ///< edges: http, grpc, tcp
+    QString name; ///< node name or `a->b` edge entity
+    QString ns; ///< namespace (of the source node for an edge)
+    QString protocol; ///< edges: http, grpc, tcp
     bool isEdge = false;
-    double requestRate = -1;    ///< req/s; negative when unknown
-    double errorPercent = -1;   ///< failed requests in % (0..100); negative when unknown
+    double requestRate = -1; ///< req/s; negative when unknown
+    double errorPercent = -1; ///< failed requests in % (0..100); negative when unknown
     double responseTimeMs = -1; ///< p95 response time; negative when unknown
-    bool anomalous = false;     ///< has an open anomaly at the cursor
-    bool healthy = true;        ///< no anomaly and no errors
+    bool anomalous = false; ///< has an open anomaly at the cursor
+    bool healthy = true; ///< no anomaly and no errors
 };
 
 /// A named ready-made expression offered by the find bar.

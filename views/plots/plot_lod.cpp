@@ -24,8 +24,8 @@ constexpr double GapFactor = 5.0;
 
 namespace PlotLod {
 
-PlotPoints points(const SeriesStore& store, SeriesId id, const TimeRange& range, int pixels, double scale,
-    qint64 shiftMs)
+PlotPoints points(
+    const SeriesStore& store, SeriesId id, const TimeRange& range, int pixels, double scale, qint64 shiftMs)
 {
     PlotPoints out;
     if (id == InvalidSeries || !range.isValid() || pixels <= 0)
@@ -74,8 +74,8 @@ PlotPoints allPoints(const SeriesStore& store, SeriesId id, const TimeRange& ran
     return out;
 }
 
-PlotBand band(const SeriesStore& store, const SeriesBand& seriesBand, const TimeRange& range, int pixels,
-    double scale)
+PlotBand band(
+    const SeriesStore& store, const SeriesBand& seriesBand, const TimeRange& range, int pixels, double scale)
 {
     PlotBand out;
     const SeriesId id = seriesBand.series;

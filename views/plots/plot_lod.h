@@ -33,16 +33,16 @@ namespace PlotLod {
 /// SeriesStore::levelOfDetail. Values are multiplied by `scale` and keys shifted by
 /// `shiftMs` (the "same time yesterday" overlay reads [range - shift] and draws it at
 /// range).
-PlotPoints points(const SeriesStore& store, SeriesId id, const TimeRange& range, int pixels, double scale = 1.0,
-    qint64 shiftMs = 0);
+PlotPoints points(const SeriesStore& store, SeriesId id, const TimeRange& range, int pixels,
+    double scale = 1.0, qint64 shiftMs = 0);
 
 /// Every sample of the range, unreduced (the adaptive-sampling path).
 PlotPoints allPoints(const SeriesStore& store, SeriesId id, const TimeRange& range, double scale = 1.0);
 
 /// The band of a series over `range` in at most `pixels` buckets (lowest lower, highest
 /// upper per bucket). Empty when the band is not aligned with the series' samples.
-PlotBand band(const SeriesStore& store, const SeriesBand& band, const TimeRange& range, int pixels,
-    double scale = 1.0);
+PlotBand band(
+    const SeriesStore& store, const SeriesBand& band, const TimeRange& range, int pixels, double scale = 1.0);
 
 } // namespace PlotLod
 

@@ -41,8 +41,8 @@ void placeAtTime(QCPItemPosition* position, QCPAxisRect* rect, double keySeconds
 
 } // namespace
 
-PlotPanel::PlotPanel(QCustomPlot* plot, QCPAxisRect* rect, const QString& axisLabel, const QStringList& signalNames,
-    const QStringList& primaryOrder, double scale)
+PlotPanel::PlotPanel(QCustomPlot* plot, QCPAxisRect* rect, const QString& axisLabel,
+    const QStringList& signalNames, const QStringList& primaryOrder, double scale)
     : m_plot(plot)
     , m_rect(rect)
     , m_signals(signalNames)
@@ -115,7 +115,8 @@ void PlotPanel::refresh(const PlotRefresh& r)
     rescaleValues();
     for (std::size_t i = 0; i < m_graphs.size(); ++i)
         m_graphs[i]->setVisible(ids[i] != InvalidSeries);
-    m_legend->setVisible(std::any_of(ids.begin(), ids.end(), [](SeriesId id) { return id != InvalidSeries; }));
+    m_legend->setVisible(
+        std::any_of(ids.begin(), ids.end(), [](SeriesId id) { return id != InvalidSeries; }));
 }
 
 void PlotPanel::fillGraphs(const PlotRefresh& r, const std::vector<SeriesId>& ids)
@@ -129,7 +130,8 @@ void PlotPanel::fillGraphs(const PlotRefresh& r, const std::vector<SeriesId>& id
         if (r.sampling == PlotSampling::Adaptive) {
             // All samples once; QCustomPlot reduces them per pixel at draw time.
             if (r.dataChanged || graph->dataCount() == 0) {
-                const PlotPoints p = PlotLod::allPoints(*r.store, ids[i], r.store->timeRange(ids[i]), m_scale);
+                const PlotPoints p
+                    = PlotLod::allPoints(*r.store, ids[i], r.store->timeRange(ids[i]), m_scale);
                 graph->data()->set(toGraphData(p.keys, p.values), true);
             }
             continue;
@@ -155,7 +157,8 @@ void PlotPanel::fillBandAndOverlay(const PlotRefresh& r, SeriesId primary)
         }
     }
     if (r.comparisonShiftMs > 0) {
-        const PlotPoints p = PlotLod::points(*r.store, primary, r.visible, r.pixels, m_scale, r.comparisonShiftMs);
+        const PlotPoints p
+            = PlotLod::points(*r.store, primary, r.visible, r.pixels, m_scale, r.comparisonShiftMs);
         m_overlay->data()->set(toGraphData(p.keys, p.values), true);
     }
 }

@@ -100,7 +100,8 @@ void SignalPlots::buildPanels()
         {tr("errors %"), {SignalName::ErrorRatio}, {SignalName::ErrorRatio}, 100.0},
         {tr("latency ms"),
             {SignalName::LatencyP50, SignalName::LatencyP95, SignalName::LatencyP99, SignalName::LatencyAvg},
-            {SignalName::LatencyP95, SignalName::LatencyP99, SignalName::LatencyP50, SignalName::LatencyAvg}, 1.0},
+            {SignalName::LatencyP95, SignalName::LatencyP99, SignalName::LatencyP50, SignalName::LatencyAvg},
+            1.0},
     };
     for (std::size_t i = 0; i < specs.size(); ++i) {
         auto* rect = new QCPAxisRect(m_plot);
@@ -111,7 +112,8 @@ void SignalPlots::buildPanels()
         x->setTicker(ticker);
         // One shared time axis: only the bottom plot labels it.
         x->setTickLabels(i + 1 == specs.size());
-        connect(x, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &SignalPlots::onAxisRangeChanged);
+        connect(
+            x, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &SignalPlots::onAxisRangeChanged);
         m_panels.push_back(std::make_unique<PlotPanel>(
             m_plot, rect, specs[i].label, specs[i].signalNames, specs[i].primary, specs[i].scale));
     }
@@ -173,6 +175,14 @@ void SignalPlots::replotNow()
 {
     m_timer->stop();
     refresh();
+}
+
+void SignalPlots::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The level of detail depends on the width in pixels.
+    if (m_sampling == PlotSampling::LevelOfDetail)
+        schedule(DirtyData);
 }
 
 int SignalPlots::pixelWidth() const

@@ -13,6 +13,7 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
+class QResizeEvent;
 class QTimer;
 
 namespace meshscope {
@@ -62,6 +63,9 @@ public:
 Q_SIGNALS:
     /// After every refresh (data and replot).
     void refreshed();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     enum Dirty { DirtyData = 1, DirtyRange = 2, DirtyCursor = 4, DirtyReload = 8 };

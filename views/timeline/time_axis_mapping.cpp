@@ -4,13 +4,14 @@
 
 namespace meshscope {
 
-std::vector<TimeSpanCluster> clusterSpans(std::vector<TimeSpan> spans, const TimeAxisMapping& mapping,
-    double minGapPx)
+std::vector<TimeSpanCluster> clusterSpans(
+    std::vector<TimeSpan> spans, const TimeAxisMapping& mapping, double minGapPx)
 {
     std::vector<TimeSpanCluster> clusters;
     if (!mapping.isValid())
         return clusters;
-    std::sort(spans.begin(), spans.end(), [](const TimeSpan& a, const TimeSpan& b) { return a.startMs < b.startMs; });
+    std::sort(spans.begin(), spans.end(),
+        [](const TimeSpan& a, const TimeSpan& b) { return a.startMs < b.startMs; });
     for (const TimeSpan& span : spans) {
         if (!mapping.overlaps(span.startMs, span.endMs))
             continue;

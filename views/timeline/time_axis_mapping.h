@@ -22,16 +22,21 @@ struct TimeAxisMapping
     {
         if (!isValid())
             return left;
-        return left + width * static_cast<double>(tMs - range.startMs) / static_cast<double>(range.durationMs());
+        return left
+            + width * static_cast<double>(tMs - range.startMs) / static_cast<double>(range.durationMs());
     }
     qint64 toTime(double x) const
     {
         if (!isValid())
             return range.startMs;
-        return range.startMs + static_cast<qint64>((x - left) / width * static_cast<double>(range.durationMs()));
+        return range.startMs
+            + static_cast<qint64>((x - left) / width * static_cast<double>(range.durationMs()));
     }
     /// True when any part of [startMs, endMs] is inside the range.
-    bool overlaps(qint64 startMs, qint64 endMs) const { return endMs >= range.startMs && startMs <= range.endMs; }
+    bool overlaps(qint64 startMs, qint64 endMs) const
+    {
+        return endMs >= range.startMs && startMs <= range.endMs;
+    }
 };
 
 /// One span on the time bar (an anomaly).
@@ -54,8 +59,8 @@ struct TimeSpanCluster
 
 /// Clusters `spans` (any order) at the resolution of `mapping`. Spans outside the
 /// mapping's range are dropped. Clusters come out in time order.
-std::vector<TimeSpanCluster> clusterSpans(std::vector<TimeSpan> spans, const TimeAxisMapping& mapping,
-    double minGapPx = 3.0);
+std::vector<TimeSpanCluster> clusterSpans(
+    std::vector<TimeSpan> spans, const TimeAxisMapping& mapping, double minGapPx = 3.0);
 
 } // namespace meshscope
 

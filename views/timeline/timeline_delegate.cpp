@@ -28,10 +28,10 @@ QRectF barRect(const TimeAxisMapping& mapping, qint64 startMs, qint64 endMs, con
 TimelineDelegate::TimelineDelegate(const TimeWindow* window, QObject* parent)
     : QStyledItemDelegate(parent)
     , m_window(window)
-{
-}
+{ }
 
-void TimelineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void TimelineDelegate::paint(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     if (index.column() != TimelineModel::TimeBarColumn) {
         QStyledItemDelegate::paint(painter, option, index);
@@ -93,7 +93,8 @@ void TimelineDelegate::paintGroup(QPainter* painter, const QRectF& rect, const Q
         if (cluster.count > 1) {
             const QString label = QStringLiteral("+%1").arg(cluster.count - 1);
             painter->setPen(Qt::black);
-            painter->drawText(QRectF(bar.right() + 1, rect.top(), metrics.horizontalAdvance(label) + 2, rect.height()),
+            painter->drawText(
+                QRectF(bar.right() + 1, rect.top(), metrics.horizontalAdvance(label) + 2, rect.height()),
                 Qt::AlignVCenter | Qt::AlignLeft, label);
         }
     }

@@ -17,7 +17,8 @@ class TimelineDelegate : public QStyledItemDelegate
 public:
     TimelineDelegate(const TimeWindow* window, QObject* parent = nullptr);
 
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(
+        QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:
     void paintAnomaly(QPainter* painter, const QRectF& rect, const QModelIndex& index) const;

@@ -18,7 +18,8 @@ constexpr quintptr TopLevel = 0;
 
 QString formatTime(qint64 tMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(tMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(tMs, QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString formatDuration(qint64 ms)
@@ -35,8 +36,7 @@ QString formatDuration(qint64 ms)
 
 TimelineModel::TimelineModel(QObject* parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 void TimelineModel::setFindings(std::vector<Anomaly> anomalies, std::vector<Incident> incidents)
 {
@@ -84,7 +84,8 @@ void TimelineModel::buildGroups()
 
     for (Group& g : m_groups)
         std::stable_sort(g.anomalies.begin(), g.anomalies.end(), [this](int a, int b) {
-            return m_anomalies[static_cast<std::size_t>(a)].startMs < m_anomalies[static_cast<std::size_t>(b)].startMs;
+            return m_anomalies[static_cast<std::size_t>(a)].startMs
+                < m_anomalies[static_cast<std::size_t>(b)].startMs;
         });
     // Newest incident on top; the "not correlated" group always last.
     std::stable_sort(m_groups.begin(), m_groups.end(), [](const Group& a, const Group& b) {
@@ -308,18 +309,24 @@ QVariant TimelineModel::anomalyData(const Anomaly& a, int column, int role) cons
 
 QString TimelineModel::incidentToolTip(const Incident& incident) const
 {
-    QString text = tr("Incident %1%2\nfirst affected: %3\nsignificance %4, %5 anomalies, %6")
-                       .arg(incident.id, incident.resolved ? tr(" (resolved)") : QString(), incident.firstAffected)
-                       .arg(incident.significance, 0, 'f', 0)
-                       .arg(incident.anomalyIndexes.size())
-                       .arg(formatDuration(incident.endMs - incident.startMs));
+    QString text
+        = tr("Incident %1%2\nfirst affected: %3\nsignificance %4, %5 anomalies, %6")
+              .arg(incident.id, incident.resolved ? tr(" (resolved)") : QString(), incident.firstAffected)
+              .arg(incident.significance, 0, 'f', 0)
+              .arg(incident.anomalyIndexes.size())
+              .arg(formatDuration(incident.endMs - incident.startMs));
     if (!incident.candidates.empty())
         text += QLatin1Char('\n') + tr("Root-cause candidates:");
     int rank = 1;
     for (const RootCauseCandidate& c : incident.candidates) {
-        text += QStringLiteral("\n%1. %2 (%3): %4").arg(rank++).arg(c.entity).arg(c.score, 0, 'f', 2).arg(c.evidence);
+        text += QStringLiteral("\n%1. %2 (%3): %4")
+                    .arg(rank++)
+                    .arg(c.entity)
+                    .arg(c.score, 0, 'f', 2)
+                    .arg(c.evidence);
         if (!c.pathToSymptoms.isEmpty())
-            text += QStringLiteral("\n    ") + tr("path: %1").arg(c.pathToSymptoms.join(QStringLiteral(" → ")));
+            text += QStringLiteral("\n    ")
+                + tr("path: %1").arg(c.pathToSymptoms.join(QStringLiteral(" → ")));
     }
     return text;
 }

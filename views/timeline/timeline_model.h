@@ -21,13 +21,13 @@ public:
     enum Column { EntityColumn, SignificanceColumn, OnsetColumn, DurationColumn, TimeBarColumn, ColumnCount };
     enum Role {
         RowKindRole = Qt::UserRole + 1, ///< RowKind
-        EntityRole,                     ///< entity to select when the row is clicked
-        StartRole,                      ///< qint64 ms
-        EndRole,                        ///< qint64 ms
-        PeakRole,                       ///< qint64 ms (anomalies)
-        SignificanceRole,               ///< double 0..100
-        SpansRole,                      ///< QVariant<std::vector<TimeSpan>>: a group's anomalies
-        SortRole,                       ///< numeric or text key for sorting the column
+        EntityRole, ///< entity to select when the row is clicked
+        StartRole, ///< qint64 ms
+        EndRole, ///< qint64 ms
+        PeakRole, ///< qint64 ms (anomalies)
+        SignificanceRole, ///< double 0..100
+        SpansRole, ///< QVariant<std::vector<TimeSpan>>: a group's anomalies
+        SortRole, ///< numeric or text key for sorting the column
     };
     enum class RowKind { Incident, EntityGroup, Uncorrelated, Anomaly };
     Q_ENUM(RowKind)
@@ -59,7 +59,7 @@ private:
         qint64 endMs = 0;
         double significance = 0;
         qint64 newestOnsetMs = std::numeric_limits<qint64>::min(); ///< orders groups, newest first
-        int incident = -1;          ///< into m_incidents
+        int incident = -1; ///< into m_incidents
         std::vector<int> anomalies; ///< into m_anomalies, chronological
     };
 
