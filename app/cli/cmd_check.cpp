@@ -25,14 +25,18 @@ bool checkPrometheus(const ConnectionProfile& profile)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 dayAgo = now - 24 * 3600 * 1000LL;
     const QStringList match {QStringLiteral("istio_requests_total")};
-    const QStringList workloads = client.labelValues(QStringLiteral("destination_workload"), match, dayAgo, now);
-    const QStringList namespaces = client.labelValues(QStringLiteral("destination_workload_namespace"), match, dayAgo, now);
+    const QStringList workloads
+        = client.labelValues(QStringLiteral("destination_workload"), match, dayAgo, now);
+    const QStringList namespaces
+        = client.labelValues(QStringLiteral("destination_workload_namespace"), match, dayAgo, now);
     if (workloads.isEmpty()) {
-        printErr(QStringLiteral("Istio metrics: no istio_requests_total in the last 24 h (is Istio telemetry scraped by this "
-                                "Prometheus?)"));
+        printErr(QStringLiteral(
+            "Istio metrics: no istio_requests_total in the last 24 h (is Istio telemetry scraped by this "
+            "Prometheus?)"));
         return false;
     }
-    printOut(QStringLiteral("Istio metrics: istio_requests_total present, %1 workloads in %2 namespaces (last 24 h)")
+    printOut(QStringLiteral(
+        "Istio metrics: istio_requests_total present, %1 workloads in %2 namespaces (last 24 h)")
                  .arg(workloads.size())
                  .arg(namespaces.size()));
     return true;
@@ -54,9 +58,10 @@ void checkKiali(const ConnectionProfile& profile)
 int runCheck(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Checks that Prometheus (and Kiali) are reachable, their versions, that the credentials work and that Istio "
-        "metrics are present. Exit status 0 when everything is fine."));
+    parser.setApplicationDescription(
+        QStringLiteral("Checks that Prometheus (and Kiali) are reachable, their versions, that the "
+                       "credentials work and that Istio "
+                       "metrics are present. Exit status 0 when everything is fine."));
     ProfileOptions::addTo(parser);
     if (!parseCommandLine(parser, QStringLiteral("check"), arguments))
         return 0;
@@ -68,14 +73,16 @@ int runCheck(const QStringList& arguments)
     try {
         ok = checkPrometheus(profile);
     } catch (const ConnectionError& error) {
-        printErr(QStringLiteral("Prometheus: %1 [%2]").arg(error.message(), connectionFailureName(error.failure())));
+        printErr(QStringLiteral("Prometheus: %1 [%2]")
+                     .arg(error.message(), connectionFailureName(error.failure())));
         ok = false;
     }
     if (profile.hasKiali()) {
         try {
             checkKiali(profile);
         } catch (const ConnectionError& error) {
-            printErr(QStringLiteral("Kiali: %1 [%2]").arg(error.message(), connectionFailureName(error.failure())));
+            printErr(QStringLiteral("Kiali: %1 [%2]")
+                         .arg(error.message(), connectionFailureName(error.failure())));
             ok = false;
         }
     }
@@ -84,6 +91,7 @@ int runCheck(const QStringList& arguments)
 
 } // namespace
 
-MESHSCOPE_CLI_COMMAND("check", "Check a Prometheus/Kiali connection: reachable, version, auth, Istio metrics", runCheck);
+MESHSCOPE_CLI_COMMAND(
+    "check", "Check a Prometheus/Kiali connection: reachable, version, auth, Istio metrics", runCheck);
 
 } // namespace meshscope::cli

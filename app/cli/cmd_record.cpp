@@ -32,11 +32,13 @@ qint64 unixSeconds(const QCommandLineParser& parser, const QString& name)
     bool ok = false;
     const double seconds = parser.value(name).toDouble(&ok);
     if (!ok || seconds <= 0)
-        throw MeshscopeError(QStringLiteral("--%1 must be a time in unix seconds, not '%2'").arg(name, parser.value(name)));
+        throw MeshscopeError(
+            QStringLiteral("--%1 must be a time in unix seconds, not '%2'").arg(name, parser.value(name)));
     return qint64(seconds * 1000);
 }
 
-int recordRange(const ConnectionProfile& profile, const QCommandLineParser& parser, const QString& output, bool overwrite)
+int recordRange(
+    const ConnectionProfile& profile, const QCommandLineParser& parser, const QString& output, bool overwrite)
 {
     const qint64 startMs = unixSeconds(parser, QStringLiteral("start"));
     const qint64 endMs = unixSeconds(parser, QStringLiteral("end"));
@@ -79,7 +81,8 @@ int follow(const ConnectionProfile& profile, const QString& output, bool overwri
     int exitCode = 0;
     qint64 samples = 0;
     QObject::connect(&source, &LiveSource::statusChanged, [](const LiveStatus& status) {
-        printErr(QStringLiteral("[%1] %2").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")), status.text()));
+        printErr(QStringLiteral("[%1] %2").arg(
+            QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")), status.text()));
     });
     QObject::connect(&source, &LiveSource::updateArrived, [&samples](const LiveUpdate& update) {
         for (const SeriesBatch& batch : update.series)
@@ -112,20 +115,25 @@ int runRecord(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Records golden signals and topology of an Istio mesh from Prometheus (topology from Kiali when given) into a "
+        "Records golden signals and topology of an Istio mesh from Prometheus (topology from Kiali when "
+        "given) into a "
         ".meshrec: a past range with --start/--end, or live with --follow until SIGINT/SIGTERM."));
     ProfileOptions::addTo(parser);
     parser.addOptions({
-        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The .meshrec to write."), QStringLiteral("FILE")},
+        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The .meshrec to write."),
+            QStringLiteral("FILE")},
         {QStringLiteral("start"), QStringLiteral("Start of the range, unix seconds."), QStringLiteral("T")},
         {QStringLiteral("end"), QStringLiteral("End of the range, unix seconds."), QStringLiteral("T")},
         {QStringLiteral("follow"), QStringLiteral("Record live until interrupted.")},
-        {QStringLiteral("step"), QStringLiteral("Sample step and (with --follow) poll interval in seconds, 5-60 (default 15)."),
+        {QStringLiteral("step"),
+            QStringLiteral("Sample step and (with --follow) poll interval in seconds, 5-60 (default 15)."),
             QStringLiteral("S"), QStringLiteral("15")},
-        {QStringLiteral("backfill"), QStringLiteral("With --follow: minutes of history to fetch first (default 60)."),
+        {QStringLiteral("backfill"),
+            QStringLiteral("With --follow: minutes of history to fetch first (default 60)."),
             QStringLiteral("MIN"), QStringLiteral("60")},
-        {QStringLiteral("topology-every"), QStringLiteral("Seconds between topology frames of a range (default 600)."),
-            QStringLiteral("S"), QStringLiteral("600")},
+        {QStringLiteral("topology-every"),
+            QStringLiteral("Seconds between topology frames of a range (default 600)."), QStringLiteral("S"),
+            QStringLiteral("600")},
         {QStringLiteral("overwrite"), QStringLiteral("Replace an existing output file.")},
     });
     if (!parseCommandLine(parser, QStringLiteral("record"), arguments))
@@ -150,6 +158,7 @@ int runRecord(const QStringList& arguments)
 
 } // namespace
 
-MESHSCOPE_CLI_COMMAND("record", "Record a live mesh (Prometheus, Kiali) to a .meshrec: a past range or --follow", runRecord);
+MESHSCOPE_CLI_COMMAND(
+    "record", "Record a live mesh (Prometheus, Kiali) to a .meshrec: a past range or --follow", runRecord);
 
 } // namespace meshscope::cli

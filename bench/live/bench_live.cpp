@@ -45,7 +45,8 @@ QByteArray benchData(qint64 startS, qint64 endS)
     for (int i = 0; i < WideSeries; ++i) {
         const QByteArray labels = "bench_metric{i=\"" + QByteArray::number(i) + "\"} ";
         for (qint64 t = startS; t <= endS; t += StepS)
-            out += labels + QByteArray::number(i + (t % 600) / 60.0, 'g', 10) + ' ' + QByteArray::number(t) + '\n';
+            out += labels + QByteArray::number(i + (t % 600) / 60.0, 'g', 10) + ' ' + QByteArray::number(t)
+                + '\n';
     }
     SyntheticMesh mesh = SyntheticMesh::large(500, endS - 1200, endS);
     mesh.scrapeS = 30;
@@ -85,13 +86,14 @@ void BM_QueryRange2000x240(benchmark::State& state)
     qint64 samples = 0;
     for (auto _ : state) {
         client.resetStats();
-        const PromResponse response =
-            client.queryRange(QStringLiteral("bench_metric"), f.startS * 1000, f.endS * 1000, StepS * 1000);
+        const PromResponse response
+            = client.queryRange(QStringLiteral("bench_metric"), f.startS * 1000, f.endS * 1000, StepS * 1000);
         QElapsedTimer store;
         store.start();
         SeriesStore series;
         for (const PromSeries& s : response.series) {
-            const SeriesId id = series.ensureSeries(SeriesKey {s.label(QStringLiteral("i")), QStringLiteral("value")});
+            const SeriesId id
+                = series.ensureSeries(SeriesKey {s.label(QStringLiteral("i")), QStringLiteral("value")});
             series.appendSorted(id, s.timesMs.data(), s.values.data(), s.timesMs.size());
         }
         benchmark::DoNotOptimize(series.sampleCount());

@@ -6,8 +6,7 @@ ConnectionError::ConnectionError(ConnectionFailure failure, const QString& messa
     : MeshscopeError(message)
     , m_failure(failure)
     , m_httpStatus(httpStatus)
-{
-}
+{ }
 
 bool ConnectionError::isTransient() const
 {

@@ -34,7 +34,8 @@ EndpointAuth::Kind endpointAuthKindFromName(const QString& name)
 void ConnectionProfile::validate() const
 {
     if (!prometheus.isValid())
-        throw MeshscopeError(QStringLiteral("the Prometheus URL is missing or invalid (e.g. http://prometheus:9090)"));
+        throw MeshscopeError(
+            QStringLiteral("the Prometheus URL is missing or invalid (e.g. http://prometheus:9090)"));
     const QString scheme = prometheus.url.scheme();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         throw MeshscopeError(QStringLiteral("the Prometheus URL must start with http:// or https://"));

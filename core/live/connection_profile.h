@@ -24,7 +24,7 @@ struct ConnectionProfile
     QStringList namespaces; ///< empty: every namespace with Istio traffic
     int pollIntervalS = 15; ///< also the step of the series
     int backfillMinutes = 60;
-    int rateWindowS = 60;   ///< the [window] of rate() and Kiali's graph duration
+    int rateWindowS = 60; ///< the [window] of rate() and Kiali's graph duration
 
     bool hasKiali() const { return kiali.isValid(); }
     qint64 stepMs() const { return qint64(pollIntervalS) * 1000; }

@@ -14,7 +14,8 @@ QStringList EndpointAuth::secrets() const
 
 QString EndpointSettings::displayUrl() const
 {
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
+    return url
+        .adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
         .toString();
 }
 

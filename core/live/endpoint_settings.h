@@ -14,7 +14,7 @@ struct EndpointAuth
 {
     enum class Kind { None, Bearer, Basic };
     Kind kind = Kind::None;
-    QString token;    ///< Bearer
+    QString token; ///< Bearer
     QString username; ///< Basic
     QString password; ///< Basic
 
@@ -25,9 +25,9 @@ struct EndpointAuth
 /// TLS choices. The default trusts the system CAs and verifies the peer.
 struct TlsSettings
 {
-    QString caFile;         ///< extra CA certificates (PEM) trusted besides the system ones
+    QString caFile; ///< extra CA certificates (PEM) trusted besides the system ones
     QString clientCertFile; ///< client certificate (PEM) for mutual TLS
-    QString clientKeyFile;  ///< its private key (PEM, unencrypted)
+    QString clientKeyFile; ///< its private key (PEM, unencrypted)
     /// Accepts any server certificate. Only as an explicit choice; callers show it.
     bool skipVerify = false;
 };
@@ -40,10 +40,10 @@ struct EndpointSettings
     TlsSettings tls;
     /// Sent with every request, e.g. X-Scope-OrgID for a Mimir/Cortex tenant.
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
-    int timeoutMs = 30000;   ///< per attempt
-    int maxRetries = 3;      ///< extra attempts on 5xx and connection errors, never on 4xx
-    int retryBaseMs = 500;   ///< first backoff; doubles per attempt
-    int maxConcurrent = 4;   ///< requests in flight at once
+    int timeoutMs = 30000; ///< per attempt
+    int maxRetries = 3; ///< extra attempts on 5xx and connection errors, never on 4xx
+    int retryBaseMs = 500; ///< first backoff; doubles per attempt
+    int maxConcurrent = 4; ///< requests in flight at once
 
     bool isValid() const { return url.isValid() && !url.host().isEmpty(); }
     /// The URL as it may be shown: no user info, no query.

@@ -25,7 +25,8 @@ void EntityNamer::learn(std::vector<Key> keys)
     for (auto it = newByShort.begin(); it != newByShort.end(); ++it) {
         const bool ambiguous = it.value().size() > 1 || m_shortNameUsers.value(it.key()) > 0;
         for (const Key& key : it.value()) {
-            const QString name = ambiguous && !key.first.isEmpty() ? key.first + QLatin1Char('/') + key.second : key.second;
+            const QString name
+                = ambiguous && !key.first.isEmpty() ? key.first + QLatin1Char('/') + key.second : key.second;
             m_names.insert(keyText(key.first, key.second), name);
             ++m_shortNameUsers[key.second];
         }

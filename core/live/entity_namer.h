@@ -28,8 +28,8 @@ public:
     bool knows(const QString& ns, const QString& shortName) const;
 
 private:
-    QHash<QString, QString> m_names;       ///< "ns\x1fshort" -> name
-    QHash<QString, int> m_shortNameUsers;  ///< short name -> entities using it
+    QHash<QString, QString> m_names; ///< "ns\x1fshort" -> name
+    QHash<QString, int> m_shortNameUsers; ///< short name -> entities using it
 };
 
 } // namespace meshscope

@@ -59,7 +59,8 @@ QSslConfiguration sslConfiguration(const TlsSettings& tls, const QString& servic
         const auto cas = QSslCertificate::fromPath(tls.caFile, QSsl::Pem);
         if (cas.isEmpty())
             throw ConnectionError(ConnectionFailure::Tls,
-                QStringLiteral("%1: no PEM certificate could be read from the CA file %2").arg(service, tls.caFile));
+                QStringLiteral("%1: no PEM certificate could be read from the CA file %2")
+                    .arg(service, tls.caFile));
         config.addCaCertificates(cas);
     }
     if (!tls.clientCertFile.isEmpty()) {
@@ -115,8 +116,7 @@ public:
         , m_requests(requests)
         , m_job(job)
         , m_calls(requests.size())
-    {
-    }
+    { }
 
     std::vector<HttpOutcome> run()
     {
@@ -174,7 +174,8 @@ private:
 
     void startReady()
     {
-        while (!m_cancelled && m_inFlight < std::max(1, m_client.m_settings.maxConcurrent) && !m_ready.empty()) {
+        while (
+            !m_cancelled && m_inFlight < std::max(1, m_client.m_settings.maxConcurrent) && !m_ready.empty()) {
             const std::size_t index = m_ready.front();
             m_ready.pop_front();
             start(index);
@@ -188,15 +189,16 @@ private:
         if (request.method == HttpRequest::Method::Get && !request.params.isEmpty())
             url.setQuery(QString::fromLatin1(request.encodedParams()), QUrl::StrictMode);
         QNetworkRequest networkRequest(url);
-        networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        networkRequest.setAttribute(
+            QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
         networkRequest.setRawHeader("Accept", "application/json");
         networkRequest.setRawHeader("User-Agent", "meshscope/" MESHSCOPE_VERSION);
         const EndpointAuth& auth = settings.auth;
         if (auth.kind == EndpointAuth::Kind::Bearer)
             networkRequest.setRawHeader("Authorization", "Bearer " + auth.token.toUtf8());
         else if (auth.kind == EndpointAuth::Kind::Basic)
-            networkRequest.setRawHeader(
-                "Authorization", "Basic " + (auth.username + QLatin1Char(':') + auth.password).toUtf8().toBase64());
+            networkRequest.setRawHeader("Authorization",
+                "Basic " + (auth.username + QLatin1Char(':') + auth.password).toUtf8().toBase64());
         for (const auto& [name, value] : settings.extraHeaders)
             networkRequest.setRawHeader(name, value);
         if (url.scheme() == QLatin1String("https"))
@@ -216,7 +218,8 @@ private:
         QNetworkReply* reply = nullptr;
         if (request.method == HttpRequest::Method::Post) {
             QNetworkRequest post = networkRequest;
-            post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+            post.setHeader(
+                QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
             reply = manager->post(post, request.encodedParams());
         } else {
             reply = manager->get(networkRequest);
@@ -233,7 +236,8 @@ private:
         deadline->start(std::max(1, m_client.m_settings.timeoutMs));
         QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&call](const QList<QSslError>& errors) {
             for (const QSslError& error : errors)
-                call.sslErrors += (call.sslErrors.isEmpty() ? QString() : QStringLiteral("; ")) + error.errorString();
+                call.sslErrors
+                    += (call.sslErrors.isEmpty() ? QString() : QStringLiteral("; ")) + error.errorString();
         });
         QObject::connect(reply, &QNetworkReply::finished, reply, [this, index] { finished(index); });
     }
@@ -276,7 +280,8 @@ private:
         const int attempt = m_calls[index].attempt;
         const qint64 base = qint64(std::max(1, m_client.m_settings.retryBaseMs)) << std::min(attempt - 1, 10);
         // Jitter spreads the retries of many clients after a shared outage.
-        const qint64 delay = std::min<qint64>(base, 10000) * (80 + QRandomGenerator::global()->bounded(41)) / 100;
+        const qint64 delay
+            = std::min<qint64>(base, 10000) * (80 + QRandomGenerator::global()->bounded(41)) / 100;
         QTimer::singleShot(delay, &m_loop, [this, index] {
             if (m_cancelled)
                 return;
@@ -312,22 +317,28 @@ private:
 
     ConnectionError transportError(QNetworkReply* reply, const QString& sslErrors) const
     {
-        const QString where = QStringLiteral("%1 at %2").arg(m_client.m_service, m_client.m_settings.displayUrl());
+        const QString where
+            = QStringLiteral("%1 at %2").arg(m_client.m_service, m_client.m_settings.displayUrl());
         switch (reply->error()) {
         case QNetworkReply::ConnectionRefusedError:
             return ConnectionError(ConnectionFailure::Unreachable,
-                where + QStringLiteral(" refused the connection (is it running, and are host and port right?)"));
+                where
+                    + QStringLiteral(
+                        " refused the connection (is it running, and are host and port right?)"));
         case QNetworkReply::HostNotFoundError:
             return ConnectionError(ConnectionFailure::Unreachable,
                 QStringLiteral("cannot resolve the host of %1 (check the URL)").arg(where));
         case QNetworkReply::RemoteHostClosedError:
-            return ConnectionError(ConnectionFailure::Unreachable, where + QStringLiteral(" closed the connection"));
+            return ConnectionError(
+                ConnectionFailure::Unreachable, where + QStringLiteral(" closed the connection"));
         case QNetworkReply::SslHandshakeFailedError:
             return ConnectionError(ConnectionFailure::Tls,
-                QStringLiteral("TLS handshake with %1 failed: %2 (give the CA file that signed its certificate, "
-                               "or explicitly choose to skip verification)")
-                    .arg(where, sslErrors.isEmpty() ? redactSecrets(reply->errorString(), m_client.m_settings.auth)
-                                                    : sslErrors));
+                QStringLiteral(
+                    "TLS handshake with %1 failed: %2 (give the CA file that signed its certificate, "
+                    "or explicitly choose to skip verification)")
+                    .arg(where,
+                        sslErrors.isEmpty() ? redactSecrets(reply->errorString(), m_client.m_settings.auth)
+                                            : sslErrors));
         default:
             return ConnectionError(ConnectionFailure::Unreachable,
                 QStringLiteral("cannot reach %1: %2")
@@ -350,8 +361,7 @@ private:
 HttpClient::HttpClient(EndpointSettings settings, QString service)
     : m_settings(std::move(settings))
     , m_service(std::move(service))
-{
-}
+{ }
 
 HttpClient::~HttpClient() = default;
 
@@ -385,18 +395,20 @@ std::vector<HttpOutcome> HttpClient::sendAll(const std::vector<HttpRequest>& req
     return batch.run();
 }
 
-ConnectionError HttpClient::statusError(const HttpResponse& response, const QString& path, const QString& detail) const
+ConnectionError HttpClient::statusError(
+    const HttpResponse& response, const QString& path, const QString& detail) const
 {
     const QString where = QStringLiteral("%1 at %2").arg(m_service, m_settings.displayUrl());
-    const QString because = detail.isEmpty() ? QString() : QStringLiteral(": ") + redactSecrets(detail, m_settings.auth);
+    const QString because
+        = detail.isEmpty() ? QString() : QStringLiteral(": ") + redactSecrets(detail, m_settings.auth);
     const int status = response.status;
     const QString code = QStringLiteral(" (HTTP %1)").arg(status);
     if (status == 401) {
         const QString hint = m_settings.auth.kind == EndpointAuth::Kind::None
             ? QStringLiteral("it requires credentials: give a token or a user and password")
             : QStringLiteral("check the token or user and password, they may have expired");
-        return ConnectionError(
-            ConnectionFailure::Unauthorized, where + QStringLiteral(" refused the credentials") + code + QStringLiteral("; ") + hint, status);
+        return ConnectionError(ConnectionFailure::Unauthorized,
+            where + QStringLiteral(" refused the credentials") + code + QStringLiteral("; ") + hint, status);
     }
     if (status == 403)
         return ConnectionError(ConnectionFailure::Forbidden,
@@ -406,16 +418,19 @@ ConnectionError HttpClient::statusError(const HttpResponse& response, const QStr
     if (status == 404)
         return ConnectionError(ConnectionFailure::NotFound,
             where + QStringLiteral(" has no ") + path + code
-                + QStringLiteral("; check the URL and its path prefix, or the server is too old for this call"),
+                + QStringLiteral(
+                    "; check the URL and its path prefix, or the server is too old for this call"),
             status);
     if (status == 400 || status == 422)
-        return ConnectionError(ConnectionFailure::BadQuery, where + QStringLiteral(" rejected the request") + code + because, status);
+        return ConnectionError(ConnectionFailure::BadQuery,
+            where + QStringLiteral(" rejected the request") + code + because, status);
     if (status >= 500)
         return ConnectionError(ConnectionFailure::ServerError,
             where + QStringLiteral(" failed") + code + because
                 + QStringLiteral(" after %1 attempts").arg(std::max(1, response.attempts)),
             status);
-    return ConnectionError(ConnectionFailure::BadResponse, where + QStringLiteral(" answered unexpectedly") + code + because, status);
+    return ConnectionError(ConnectionFailure::BadResponse,
+        where + QStringLiteral(" answered unexpectedly") + code + because, status);
 }
 
 } // namespace meshscope

@@ -6,9 +6,9 @@
 #include "model/job_control.h"
 
 #include <QByteArray>
-#include <QString>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 #include <exception>
 #include <memory>
@@ -23,7 +23,7 @@ struct HttpRequest
 {
     enum class Method { Get, Post };
     Method method = Method::Get;
-    QString path;     ///< relative to the endpoint's base URL, e.g. "api/v1/query"
+    QString path; ///< relative to the endpoint's base URL, e.g. "api/v1/query"
     /// Parameters, unencoded: the URL query of a GET, the form-encoded body of a POST.
     QList<QPair<QString, QString>> params;
     bool retry = true; ///< false for calls that must not be repeated (a login)
@@ -73,12 +73,14 @@ public:
     HttpResponse send(const HttpRequest& request, const JobControl* job = nullptr);
     /// Sends requests concurrently (at most settings().maxConcurrent in flight) and waits
     /// for all. Outcomes are in request order. Throws CancelledError on cancellation.
-    std::vector<HttpOutcome> sendAll(const std::vector<HttpRequest>& requests, const JobControl* job = nullptr);
+    std::vector<HttpOutcome> sendAll(
+        const std::vector<HttpRequest>& requests, const JobControl* job = nullptr);
 
     /// Session cookies (Kiali's token strategy).
     QNetworkCookieJar* cookieJar();
     /// The error a non-2xx response means, with `detail` (e.g. the server's message).
-    ConnectionError statusError(const HttpResponse& response, const QString& path, const QString& detail) const;
+    ConnectionError statusError(
+        const HttpResponse& response, const QString& path, const QString& detail) const;
 
 private:
     class Batch;

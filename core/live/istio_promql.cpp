@@ -8,14 +8,14 @@ namespace {
 const QString EdgeKeys = QStringLiteral(
     "source_workload,source_workload_namespace,destination_workload,destination_workload_namespace");
 const QString NodeKeys = QStringLiteral("destination_workload,destination_workload_namespace");
-const QString ErrorMatcher =
-    QStringLiteral("response_code=~\"5..|0\",request_protocol!=\"grpc\"");
+const QString ErrorMatcher = QStringLiteral("response_code=~\"5..|0\",request_protocol!=\"grpc\"");
 const QString GrpcErrorMatcher = QStringLiteral("request_protocol=\"grpc\",grpc_response_status!=\"0\"");
 
 QString quoted(const QString& value)
 {
     QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('"'), QLatin1String("\\\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
@@ -28,7 +28,8 @@ QString wrap(const QString& query)
 QString requestGroupBy()
 {
     return QStringLiteral(
-        "source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_revision,"
+        "source_cluster,source_workload_namespace,source_workload,source_canonical_service,source_canonical_"
+        "revision,"
         "destination_cluster,destination_service_namespace,destination_service,destination_service_name,"
         "destination_workload_namespace,destination_workload,destination_canonical_service,"
         "destination_canonical_revision,request_protocol,response_code,grpc_response_status,response_flags");
@@ -54,11 +55,13 @@ QStringList topologyRequestQueries(const QString& ns, int rateWindowS)
                             "destination_workload_namespace=\"unknown\",destination_workload=\"unknown\","
                             "destination_service=~\"%2\"} %3)) by (%4) > 0")
                  .arg(q, hostRegex, window, groupBy)),
-        wrap(QStringLiteral("sum(rate(istio_requests_total{reporter=\"destination\",destination_workload_namespace=%1} "
-                            "%2)) by (%3) > 0")
+        wrap(QStringLiteral(
+            "sum(rate(istio_requests_total{reporter=\"destination\",destination_workload_namespace=%1} "
+            "%2)) by (%3) > 0")
                  .arg(q, window, groupBy)),
-        wrap(QStringLiteral("sum(rate(istio_requests_total{reporter=\"source\",source_workload_namespace=%1} %2)) by "
-                            "(%3) > 0")
+        wrap(QStringLiteral(
+            "sum(rate(istio_requests_total{reporter=\"source\",source_workload_namespace=%1} %2)) by "
+            "(%3) > 0")
                  .arg(q, window, groupBy)),
     };
 }
@@ -69,12 +72,14 @@ QStringList topologyTcpQueries(const QString& ns, int rateWindowS)
     const QString groupBy = QStringLiteral(
         "app,source_cluster,source_workload_namespace,source_workload,source_canonical_service,"
         "source_canonical_revision,destination_cluster,destination_service_namespace,destination_service,"
-        "destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,"
+        "destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_"
+        "service,"
         "destination_canonical_revision,response_flags");
     const QString q = quoted(ns);
     return {
-        wrap(QStringLiteral("sum(rate(istio_tcp_received_bytes_total{app!=\"ztunnel\",reporter=\"destination\","
-                            "destination_workload_namespace=%1} %2)) by (%3) > 0")
+        wrap(QStringLiteral(
+            "sum(rate(istio_tcp_received_bytes_total{app!=\"ztunnel\",reporter=\"destination\","
+            "destination_workload_namespace=%1} %2)) by (%3) > 0")
                  .arg(q, window, groupBy)),
         wrap(QStringLiteral("sum(rate(istio_tcp_received_bytes_total{app!=\"ztunnel\",reporter=\"source\","
                             "source_workload_namespace=%1} %2)) by (%3) > 0")
@@ -91,7 +96,8 @@ std::vector<GoldenQuery> goldenSignalQueries(const QStringList& namespaces, int 
     const QString source = QStringLiteral("reporter=\"source\"") + scope;
     const QString outsideMesh = destination + QStringLiteral(",source_workload=\"unknown\"");
     const QString window = QStringLiteral("[%1s]").arg(rateWindowS);
-    auto rate = [&](const QString& selector, const QString& metric, const QString& extra, const QString& keys) -> QString {
+    auto rate = [&](const QString& selector, const QString& metric, const QString& extra,
+                    const QString& keys) -> QString {
         QString matchers = selector;
         if (!extra.isEmpty())
             matchers += QLatin1Char(',') + extra;
@@ -102,11 +108,13 @@ std::vector<GoldenQuery> goldenSignalQueries(const QStringList& namespaces, int 
     // the mesh has only the destination's report.
     auto edgeRate = [&](const QString& extra) -> QString {
         const QString metric = QStringLiteral("istio_requests_total");
-        return rate(source, metric, extra, EdgeKeys) + QStringLiteral(" or ") + rate(outsideMesh, metric, extra, EdgeKeys);
+        return rate(source, metric, extra, EdgeKeys) + QStringLiteral(" or ")
+            + rate(outsideMesh, metric, extra, EdgeKeys);
     };
     auto errors = [&](const QString& selector, const QString& keys) -> QString {
         // Inner `or`: HTTP and gRPC error series differ in request_protocol, so this is a union.
-        return QStringLiteral("sum by (%1) (rate(istio_requests_total{%2,%3}%5) or rate(istio_requests_total{%2,%4}%5))")
+        return QStringLiteral(
+            "sum by (%1) (rate(istio_requests_total{%2,%3}%5) or rate(istio_requests_total{%2,%4}%5))")
             .arg(keys, selector, ErrorMatcher, GrpcErrorMatcher, window);
     };
     auto edgeErrors = [&]() -> QString {
@@ -114,15 +122,19 @@ std::vector<GoldenQuery> goldenSignalQueries(const QStringList& namespaces, int 
     };
     auto quantile = [&](const QString& q, const QString& keys) -> QString {
         return QStringLiteral("histogram_quantile(%1, %2)")
-            .arg(q, rate(destination, QStringLiteral("istio_request_duration_milliseconds_bucket"), QString(), QString(QStringLiteral("le,") + keys)));
+            .arg(q,
+                rate(destination, QStringLiteral("istio_request_duration_milliseconds_bucket"), QString(),
+                    QString(QStringLiteral("le,") + keys)));
     };
     using Scope = GoldenQuery::Scope;
     std::vector<GoldenQuery> queries;
     queries.push_back({Scope::Edge, QStringLiteral("request_rate"), edgeRate(QString())});
     queries.push_back({Scope::Edge, ErrorRateHelper, edgeErrors()});
-    queries.push_back({Scope::Node, QStringLiteral("request_rate"), rate(destination, QStringLiteral("istio_requests_total"), QString(), NodeKeys)});
+    queries.push_back({Scope::Node, QStringLiteral("request_rate"),
+        rate(destination, QStringLiteral("istio_requests_total"), QString(), NodeKeys)});
     queries.push_back({Scope::Node, ErrorRateHelper, errors(destination, NodeKeys)});
-    for (const auto& [scope_, keys] : {std::pair {Scope::Edge, EdgeKeys}, std::pair {Scope::Node, NodeKeys}}) {
+    for (const auto& [scope_, keys] :
+        {std::pair {Scope::Edge, EdgeKeys}, std::pair {Scope::Node, NodeKeys}}) {
         queries.push_back({scope_, QStringLiteral("latency_p50_ms"), quantile(QStringLiteral("0.5"), keys)});
         queries.push_back({scope_, QStringLiteral("latency_p95_ms"), quantile(QStringLiteral("0.95"), keys)});
         queries.push_back({scope_, QStringLiteral("latency_p99_ms"), quantile(QStringLiteral("0.99"), keys)});

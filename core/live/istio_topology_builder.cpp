@@ -59,7 +59,8 @@ bool isErrorCode(const QString& protocol, const QString& code)
 {
     if (protocol == QLatin1String("grpc"))
         return code != QLatin1String("0");
-    return code == QLatin1String("-") || code.startsWith(QLatin1Char('4')) || code.startsWith(QLatin1Char('5'));
+    return code == QLatin1String("-") || code.startsWith(QLatin1Char('4'))
+        || code.startsWith(QLatin1Char('5'));
 }
 
 bool isBadSourceTelemetry(const PromSeries& series)
@@ -67,9 +68,11 @@ bool isBadSourceTelemetry(const PromSeries& series)
     const QString ns = labelOr(series, QStringLiteral("source_workload_namespace"));
     if (!isOk(ns))
         return false;
-    if (!isOk(labelOr(series, QStringLiteral("source_workload"))) && !isOk(labelOr(series, QStringLiteral("source_canonical_service"))))
+    if (!isOk(labelOr(series, QStringLiteral("source_workload")))
+        && !isOk(labelOr(series, QStringLiteral("source_canonical_service"))))
         return true;
-    return hasLabel(series, QStringLiteral("source_cluster")) && !isOk(labelOr(series, QStringLiteral("source_cluster")));
+    return hasLabel(series, QStringLiteral("source_cluster"))
+        && !isOk(labelOr(series, QStringLiteral("source_cluster")));
 }
 
 bool isBadDestinationTelemetry(const PromSeries& series)
@@ -150,15 +153,17 @@ void IstioTopologyBuilder::addSeries(const PromSeries& series, bool tcp)
         return;
     if (isBadSourceTelemetry(series) || isBadDestinationTelemetry(series))
         return;
-    const QString protocol = tcp ? QStringLiteral("tcp") : labelOr(series, QStringLiteral("request_protocol"), QStringLiteral("http"));
+    const QString protocol = tcp
+        ? QStringLiteral("tcp")
+        : labelOr(series, QStringLiteral("request_protocol"), QStringLiteral("http"));
     const QString code = tcp ? QStringLiteral("-") : responseCode(series, protocol);
     const QString flags = labelOr(series, QStringLiteral("response_flags"), QStringLiteral("-"));
     const QString host = labelOr(series, QStringLiteral("destination_service"));
     const QString sourceId = sourceNode(series);
     const QString targetId = destinationNode(series);
     // A request between two sidecars is reported by both; the first series wins.
-    const QString dedupKey = QStringList {tcp ? QStringLiteral("tcp") : QStringLiteral("requests"), sourceId, targetId,
-        protocol, code, flags, host}
+    const QString dedupKey = QStringList {tcp ? QStringLiteral("tcp") : QStringLiteral("requests"), sourceId,
+        targetId, protocol, code, flags, host}
                                  .join(QLatin1Char(' '));
     if (m_seen.contains(dedupKey))
         return;
@@ -225,7 +230,8 @@ TopologyFrame IstioTopologyBuilder::build(qint64 tMs, const QStringList& namespa
         out.service = node.kind == NodeKind::Service ? node.service : QString();
         out.kind = node.kind;
         out.isRoot = hasOutgoing.contains(id) && !hasIncoming.contains(id);
-        out.isOutside = !namespaces.isEmpty() && node.kind != NodeKind::Unknown && !namespaces.contains(node.ns);
+        out.isOutside
+            = !namespaces.isEmpty() && node.kind != NodeKind::Unknown && !namespaces.contains(node.ns);
         nameOfId.insert(id, out.name);
         frame.nodes.push_back(std::move(out));
     }

@@ -67,7 +67,7 @@ private:
     std::vector<QString> m_nodeOrder;
     std::vector<Edge> m_edges;
     QHash<QString, std::size_t> m_edgeIndex; ///< "source target protocol" -> edge
-    QSet<QString> m_seen;                    ///< reporter de-duplication keys
+    QSet<QString> m_seen; ///< reporter de-duplication keys
 };
 
 } // namespace meshscope

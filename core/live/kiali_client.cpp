@@ -28,9 +28,11 @@ KialiAuthStrategy kialiAuthStrategyFromName(const QString& name)
         return KialiAuthStrategy::Anonymous;
     if (lower == QLatin1String("token"))
         return KialiAuthStrategy::Token;
-    if (lower == QLatin1String("header") || lower == QLatin1String("bearer") || lower == QLatin1String("openshift"))
+    if (lower == QLatin1String("header") || lower == QLatin1String("bearer")
+        || lower == QLatin1String("openshift"))
         return KialiAuthStrategy::Header;
-    throw MeshscopeError(QStringLiteral("unknown Kiali auth strategy '%1' (use anonymous, token or header)").arg(name));
+    throw MeshscopeError(
+        QStringLiteral("unknown Kiali auth strategy '%1' (use anonymous, token or header)").arg(name));
 }
 
 namespace {
@@ -50,8 +52,7 @@ KialiClient::KialiClient(EndpointSettings settings, KialiAuthStrategy strategy)
     : m_http(httpSettings(settings, strategy), QStringLiteral("Kiali"))
     , m_strategy(strategy)
     , m_token(settings.auth.token)
-{
-}
+{ }
 
 QString KialiClient::serverMessage(const HttpResponse& response) const
 {
@@ -72,7 +73,8 @@ void KialiClient::login(const JobControl* job)
         return;
     if (m_token.isEmpty())
         throw ConnectionError(ConnectionFailure::Unauthorized,
-            QStringLiteral("Kiali at %1 uses the token strategy: give a Kubernetes token").arg(m_http.settings().displayUrl()));
+            QStringLiteral("Kiali at %1 uses the token strategy: give a Kubernetes token")
+                .arg(m_http.settings().displayUrl()));
     HttpRequest request;
     request.method = HttpRequest::Method::Post;
     request.path = QStringLiteral("api/authenticate");
@@ -80,11 +82,13 @@ void KialiClient::login(const JobControl* job)
     request.retry = false;
     const HttpResponse response = m_http.send(request, job);
     if (response.status < 200 || response.status >= 300)
-        throw m_http.statusError(response, request.path, response.status == 401 ? QString() : serverMessage(response));
+        throw m_http.statusError(
+            response, request.path, response.status == 401 ? QString() : serverMessage(response));
     m_loggedIn = true;
 }
 
-QByteArray KialiClient::getJson(const QString& path, const QList<QPair<QString, QString>>& params, const JobControl* job, int* status)
+QByteArray KialiClient::getJson(
+    const QString& path, const QList<QPair<QString, QString>>& params, const JobControl* job, int* status)
 {
     if (m_strategy == KialiAuthStrategy::Token && !m_loggedIn)
         login(job);
@@ -135,12 +139,17 @@ KialiStatus KialiClient::status(const JobControl* job)
     result.version = status.value(QLatin1String("Kiali version")).toString();
     result.state = status.value(QLatin1String("Kiali state")).toString();
     for (const QJsonValue& service : object.value(QLatin1String("externalServices")).toArray()) {
-        if (service.toObject().value(QLatin1String("name")).toString().compare(QLatin1String("prometheus"), Qt::CaseInsensitive) == 0)
+        if (service.toObject()
+                .value(QLatin1String("name"))
+                .toString()
+                .compare(QLatin1String("prometheus"), Qt::CaseInsensitive)
+            == 0)
             result.prometheusVersion = service.toObject().value(QLatin1String("version")).toString();
     }
     if (result.version.isEmpty())
         throw ConnectionError(ConnectionFailure::BadResponse,
-            QStringLiteral("%1 does not look like Kiali: /api has no \"Kiali version\"").arg(m_http.settings().displayUrl()));
+            QStringLiteral("%1 does not look like Kiali: /api has no \"Kiali version\"")
+                .arg(m_http.settings().displayUrl()));
     return result;
 }
 
@@ -151,7 +160,9 @@ QString KialiClient::serverAuthStrategy(const JobControl* job)
     const HttpResponse response = m_http.send(request, job);
     if (response.status < 200 || response.status >= 300)
         throw m_http.statusError(response, request.path, serverMessage(response));
-    return objectOf(response.body, QStringLiteral("Kiali"), request.path).value(QLatin1String("strategy")).toString();
+    return objectOf(response.body, QStringLiteral("Kiali"), request.path)
+        .value(QLatin1String("strategy"))
+        .toString();
 }
 
 std::vector<KialiNamespace> KialiClient::namespaces(const JobControl* job)
@@ -159,11 +170,13 @@ std::vector<KialiNamespace> KialiClient::namespaces(const JobControl* job)
     const QByteArray body = getJson(QStringLiteral("api/namespaces"), {}, job);
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isArray())
-        throw ConnectionError(ConnectionFailure::BadResponse, QStringLiteral("Kiali sent a namespace list that is not a JSON array"));
+        throw ConnectionError(ConnectionFailure::BadResponse,
+            QStringLiteral("Kiali sent a namespace list that is not a JSON array"));
     std::vector<KialiNamespace> result;
     for (const QJsonValue& item : document.array()) {
         const QJsonObject object = item.toObject();
-        result.push_back({object.value(QLatin1String("name")).toString(), object.value(QLatin1String("cluster")).toString()});
+        result.push_back({object.value(QLatin1String("name")).toString(),
+            object.value(QLatin1String("cluster")).toString()});
     }
     return result;
 }
@@ -178,7 +191,8 @@ QByteArray KialiClient::graphBody(const KialiGraphRequest& request, const JobCon
     query.append({QStringLiteral("duration"), QStringLiteral("%1s").arg(request.durationS)});
     if (request.queryTimeMs > 0)
         query.append({QStringLiteral("queryTime"), QString::number(request.queryTimeMs / 1000)});
-    query.append({QStringLiteral("injectServiceNodes"), request.injectServiceNodes ? QStringLiteral("true") : QStringLiteral("false")});
+    query.append({QStringLiteral("injectServiceNodes"),
+        request.injectServiceNodes ? QStringLiteral("true") : QStringLiteral("false")});
     query.append({QStringLiteral("appenders"), request.appenders});
     query.append({QStringLiteral("rateHttp"), QStringLiteral("requests")});
     query.append({QStringLiteral("rateGrpc"), QStringLiteral("requests")});
@@ -187,7 +201,8 @@ QByteArray KialiClient::graphBody(const KialiGraphRequest& request, const JobCon
     return getJson(QStringLiteral("api/namespaces/graph"), query, job);
 }
 
-TopologyFrame KialiClient::graph(const KialiGraphRequest& request, const JobControl* job, KialiGraphStats* stats)
+TopologyFrame KialiClient::graph(
+    const KialiGraphRequest& request, const JobControl* job, KialiGraphStats* stats)
 {
     const QByteArray body = graphBody(request, job);
     try {
@@ -199,7 +214,8 @@ TopologyFrame KialiClient::graph(const KialiGraphRequest& request, const JobCont
         throw;
     } catch (const MeshscopeError& error) {
         throw ConnectionError(ConnectionFailure::BadResponse,
-            QStringLiteral("Kiali at %1 sent a graph meshscope cannot read: %2").arg(m_http.settings().displayUrl(), error.message()));
+            QStringLiteral("Kiali at %1 sent a graph meshscope cannot read: %2")
+                .arg(m_http.settings().displayUrl(), error.message()));
     }
 }
 
@@ -217,8 +233,8 @@ KialiHealthEntry healthEntry(const QString& ns, const QString& name, const QJson
 }
 } // namespace
 
-std::vector<KialiHealthEntry> KialiClient::workloadHealth(const QStringList& namespaces, int rateIntervalS,
-    qint64 queryTimeMs, const JobControl* job)
+std::vector<KialiHealthEntry> KialiClient::workloadHealth(
+    const QStringList& namespaces, int rateIntervalS, qint64 queryTimeMs, const JobControl* job)
 {
     std::vector<KialiHealthEntry> result;
     const QString rateInterval = QStringLiteral("%1s").arg(rateIntervalS);
@@ -231,9 +247,10 @@ std::vector<KialiHealthEntry> KialiClient::workloadHealth(const QStringList& nam
     int status = 0;
     const QByteArray body = getJson(QStringLiteral("api/clusters/health"), query, job, &status);
     if (status != 404) {
-        const QJsonObject byNs = objectOf(body, QStringLiteral("Kiali"), QStringLiteral("api/clusters/health"))
-                                     .value(QLatin1String("namespaceWorkloadHealth"))
-                                     .toObject();
+        const QJsonObject byNs
+            = objectOf(body, QStringLiteral("Kiali"), QStringLiteral("api/clusters/health"))
+                  .value(QLatin1String("namespaceWorkloadHealth"))
+                  .toObject();
         for (auto ns = byNs.begin(); ns != byNs.end(); ++ns) {
             const QJsonObject items = ns.value().toObject();
             for (auto item = items.begin(); item != items.end(); ++item)

@@ -14,8 +14,8 @@ namespace meshscope {
 /// How meshscope logs in to Kiali (WIRE-FORMATS.md §1.2).
 enum class KialiAuthStrategy {
     Anonymous, ///< no credentials
-    Token,     ///< POST /api/authenticate with a Kubernetes token, then session cookies
-    Header,    ///< `Authorization: Bearer <token>` on every request (header/openshift)
+    Token, ///< POST /api/authenticate with a Kubernetes token, then session cookies
+    Header, ///< `Authorization: Bearer <token>` on every request (header/openshift)
 };
 
 QString kialiAuthStrategyName(KialiAuthStrategy strategy);
@@ -25,7 +25,7 @@ KialiAuthStrategy kialiAuthStrategyFromName(const QString& name);
 struct KialiStatus
 {
     QString version; ///< "v2.30.0"
-    QString state;   ///< "running"
+    QString state; ///< "running"
     QString prometheusVersion;
 };
 
@@ -73,13 +73,15 @@ public:
     void login(const JobControl* job = nullptr);
     std::vector<KialiNamespace> namespaces(const JobControl* job = nullptr);
     QByteArray graphBody(const KialiGraphRequest& request, const JobControl* job = nullptr);
-    TopologyFrame graph(const KialiGraphRequest& request, const JobControl* job = nullptr, KialiGraphStats* stats = nullptr);
+    TopologyFrame graph(
+        const KialiGraphRequest& request, const JobControl* job = nullptr, KialiGraphStats* stats = nullptr);
     /// Workload health of the namespaces; falls back to the pre-v1.82 endpoint on 404.
-    std::vector<KialiHealthEntry> workloadHealth(const QStringList& namespaces, int rateIntervalS, qint64 queryTimeMs,
-        const JobControl* job = nullptr);
+    std::vector<KialiHealthEntry> workloadHealth(const QStringList& namespaces, int rateIntervalS,
+        qint64 queryTimeMs, const JobControl* job = nullptr);
 
 private:
-    QByteArray getJson(const QString& path, const QList<QPair<QString, QString>>& params, const JobControl* job, int* status = nullptr);
+    QByteArray getJson(const QString& path, const QList<QPair<QString, QString>>& params,
+        const JobControl* job, int* status = nullptr);
     QString serverMessage(const HttpResponse& response) const;
 
     HttpClient m_http;

@@ -30,10 +30,13 @@ QString liveStateName(LiveState state)
 
 QString LiveStatus::text() const
 {
-    auto clock = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
+    auto clock
+        = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
     QString text = liveStateName(state);
     if (state == LiveState::Stale && lastSuccessMs > 0)
-        text = QStringLiteral("stale since %1 (reconnecting, attempt %2)").arg(clock(lastSuccessMs)).arg(failedAttempts + 1);
+        text = QStringLiteral("stale since %1 (reconnecting, attempt %2)")
+                   .arg(clock(lastSuccessMs))
+                   .arg(failedAttempts + 1);
     else if (state == LiveState::Reconnecting)
         text = QStringLiteral("reconnecting (attempt %1)").arg(failedAttempts + 1);
     if (!detail.isEmpty())

@@ -18,13 +18,13 @@ class LiveWorker;
 
 /// The health of a live connection, as the status bar shows it.
 enum class LiveState {
-    Idle,         ///< not started
-    Connecting,   ///< first contact and backfill
-    Connected,    ///< the last poll succeeded in time
-    Slow,         ///< the last poll succeeded but took more than half the interval
+    Idle, ///< not started
+    Connecting, ///< first contact and backfill
+    Connected, ///< the last poll succeeded in time
+    Slow, ///< the last poll succeeded but took more than half the interval
     Reconnecting, ///< the last poll failed; retrying with backoff, data still recent
-    Stale,        ///< no successful poll for more than two intervals; retrying
-    Stopped,      ///< stopped by the user (or a fatal error)
+    Stale, ///< no successful poll for more than two intervals; retrying
+    Stopped, ///< stopped by the user (or a fatal error)
 };
 
 QString liveStateName(LiveState state);
@@ -32,10 +32,10 @@ QString liveStateName(LiveState state);
 struct LiveStatus
 {
     LiveState state = LiveState::Idle;
-    qint64 sinceMs = 0;       ///< when this state began
+    qint64 sinceMs = 0; ///< when this state began
     qint64 lastSuccessMs = 0; ///< end of the last successful poll (0: none yet)
-    int failedAttempts = 0;   ///< consecutive failed polls
-    QString detail;           ///< the error or warning behind the state, never a secret
+    int failedAttempts = 0; ///< consecutive failed polls
+    QString detail; ///< the error or warning behind the state, never a secret
 
     /// "connected", "slow", "stale since 12:03:15 (reconnecting, attempt 3: …)"…
     QString text() const;
@@ -48,7 +48,7 @@ struct LiveUpdate
     std::vector<SeriesBatch> series;
     std::vector<TopologyFrame> frames;
     QStringList warnings;
-    qint64 endMs = 0;  ///< data is complete up to here
+    qint64 endMs = 0; ///< data is complete up to here
     qint64 wallMs = 0; ///< time the poll took
 };
 

@@ -24,8 +24,7 @@ LiveWorker::LiveWorker(ConnectionProfile profile, QString recordingPath, bool ov
     , m_overwrite(overwrite)
     , m_clock(std::move(clock))
     , m_pollIntervalMs(pollIntervalMs > 0 ? pollIntervalMs : m_profile.stepMs())
-{
-}
+{ }
 
 LiveWorker::~LiveWorker()
 {
@@ -86,7 +85,8 @@ void LiveWorker::poll()
         if (m_job.isCancelled())
             return;
         onFailure(error.message());
-        const qint64 backoff = std::min(MaxReconnectDelayMs, m_pollIntervalMs << std::min(m_status.failedAttempts - 1, 6));
+        const qint64 backoff
+            = std::min(MaxReconnectDelayMs, m_pollIntervalMs << std::min(m_status.failedAttempts - 1, 6));
         scheduleNext(backoff);
         return;
     }
@@ -111,7 +111,8 @@ void LiveWorker::keepFreshSamples(MeshSnapshot& snapshot)
         m_lastRecorded.insert(batch.key, batch.timesMs.back());
     // Topology: keep a frame when the graph changed shape, else every few minutes.
     std::erase_if(snapshot.frames, [this](const TopologyFrame& frame) {
-        const bool keep = !m_lastFrame || !frame.sameShape(*m_lastFrame) || frame.tMs - m_lastFrameMs >= FrameEveryMs;
+        const bool keep
+            = !m_lastFrame || !frame.sameShape(*m_lastFrame) || frame.tMs - m_lastFrameMs >= FrameEveryMs;
         if (keep) {
             m_lastFrame = frame;
             m_lastFrameMs = frame.tMs;

@@ -53,8 +53,8 @@ QString MeshPoller::workloadName(const PromSeries& series, const QString& side)
     return m_namer.name(series.label(side + QStringLiteral("_workload_namespace")), workload);
 }
 
-std::vector<SeriesBatch> MeshPoller::toSeries(const std::vector<IstioPromql::GoldenQuery>& queries,
-    const std::vector<PromResponse>& results)
+std::vector<SeriesBatch> MeshPoller::toSeries(
+    const std::vector<IstioPromql::GoldenQuery>& queries, const std::vector<PromResponse>& results)
 {
     // Learn all names first so ambiguity is judged on everything seen together.
     std::vector<EntityNamer::Key> keys;
@@ -74,7 +74,9 @@ std::vector<SeriesBatch> MeshPoller::toSeries(const std::vector<IstioPromql::Gol
         const bool edge = queries[q].scope == IstioPromql::GoldenQuery::Scope::Edge;
         for (const PromSeries& series : results[q].series) {
             const QString destination = workloadName(series, QStringLiteral("destination"));
-            const QString entity = edge ? Entity::edge(workloadName(series, QStringLiteral("source")), destination) : destination;
+            const QString entity = edge
+                ? Entity::edge(workloadName(series, QStringLiteral("source")), destination)
+                : destination;
             auto& samples = collected[SeriesKey {entity, queries[q].signal}];
             for (std::size_t i = 0; i < series.timesMs.size(); ++i) {
                 if (std::isfinite(series.values[i]))
@@ -160,7 +162,8 @@ TopologyFrame MeshPoller::fetchTopology(qint64 tMs, QStringList* warnings, const
             return frame;
         } catch (const ConnectionError& error) {
             if (warnings)
-                *warnings << QStringLiteral("Kiali failed, topology rebuilt from Prometheus: ") + error.message();
+                *warnings << QStringLiteral("Kiali failed, topology rebuilt from Prometheus: ")
+                        + error.message();
         }
     }
     return topologyFromPrometheus(tMs, job);

@@ -31,7 +31,7 @@ struct MeshSnapshot
     std::vector<SeriesBatch> series;
     std::vector<TopologyFrame> frames;
     QStringList warnings;
-    qint64 wallMs = 0;       ///< whole fetch
+    qint64 wallMs = 0; ///< whole fetch
     qint64 networkWaitMs = 0; ///< waiting for servers (requests in flight, nothing to do)
     PromFetchStats prometheusStats;
 
@@ -63,8 +63,8 @@ public:
     QStringList namespaces(const JobControl* job = nullptr);
 
     /// Turns golden-signal query results into series named like the topology's nodes.
-    std::vector<SeriesBatch> toSeries(const std::vector<IstioPromql::GoldenQuery>& queries,
-        const std::vector<PromResponse>& results);
+    std::vector<SeriesBatch> toSeries(
+        const std::vector<IstioPromql::GoldenQuery>& queries, const std::vector<PromResponse>& results);
 
 private:
     QString workloadName(const PromSeries& series, const QString& side);

@@ -112,8 +112,7 @@ PromQuery PromQuery::ranged(QString promql, qint64 startMs, qint64 endMs, qint64
 
 PrometheusClient::PrometheusClient(EndpointSettings settings)
     : m_http(std::move(settings), QStringLiteral("Prometheus"))
-{
-}
+{ }
 
 std::vector<TimeRange> PrometheusClient::splitRange(qint64 startMs, qint64 endMs, qint64 stepMs)
 {
@@ -160,20 +159,22 @@ PromResponse PrometheusClient::query(const QString& promql, qint64 timeMs, const
     return std::move(runBatch({PromQuery::instant(promql, timeMs)}, job).front());
 }
 
-PromResponse PrometheusClient::queryRange(const QString& promql, qint64 startMs, qint64 endMs, qint64 stepMs,
-    const JobControl* job)
+PromResponse PrometheusClient::queryRange(
+    const QString& promql, qint64 startMs, qint64 endMs, qint64 stepMs, const JobControl* job)
 {
     return std::move(queryBatch({PromQuery::ranged(promql, startMs, endMs, stepMs)}, job).front());
 }
 
-std::vector<PromResponse> PrometheusClient::queryBatch(const std::vector<PromQuery>& queries, const JobControl* job)
+std::vector<PromResponse> PrometheusClient::queryBatch(
+    const std::vector<PromQuery>& queries, const JobControl* job)
 {
     // Expand range queries over the point limit into pieces, then join them back.
     std::vector<PromQuery> expanded;
     std::vector<std::pair<std::size_t, std::size_t>> owner; // query index -> [first, count)
     for (const PromQuery& query : queries) {
         const std::size_t first = expanded.size();
-        if (query.range && query.stepMs > 0 && (query.endMs - query.startMs) / query.stepMs >= MaxPointsPerSeries) {
+        if (query.range && query.stepMs > 0
+            && (query.endMs - query.startMs) / query.stepMs >= MaxPointsPerSeries) {
             for (const TimeRange& piece : splitRange(query.startMs, query.endMs, query.stepMs))
                 expanded.push_back(PromQuery::ranged(query.promql, piece.startMs, piece.endMs, query.stepMs));
         } else {
@@ -193,7 +194,61 @@ std::vector<PromResponse> PrometheusClient::queryBatch(const std::vector<PromQue
     return results;
 }
 
-std::vector<PromResponse> PrometheusClient::runBatch(const std::vector<PromQuery>& queries, const JobControl* job)
+ConnectionError PrometheusClient::apiError(const HttpResponse& response, const QString& what) const
+{
+    const EndpointSettings& settings = m_http.settings();
+    QString errorType;
+    QString message = envelopeError(response.body, &errorType);
+    if (message.isEmpty())
+        message = looksLikeHtml(response.body) ? QStringLiteral("an HTML page (a proxy or login page?)")
+                                               : bodySnippet(response.body);
+    if (errorType == QLatin1String("timeout"))
+        return ConnectionError(ConnectionFailure::Timeout,
+            QStringLiteral(
+                "the query timed out inside Prometheus at %1: %2 (narrow the range or the selector)")
+                .arg(settings.displayUrl(), redactSecrets(message, settings.auth)),
+            response.status);
+    if ((response.status == 400 || response.status == 422) && !errorType.isEmpty())
+        return ConnectionError(ConnectionFailure::BadQuery,
+            QStringLiteral("Prometheus at %1 rejected the query (%2, HTTP %3): %4")
+                .arg(settings.displayUrl(), errorType)
+                .arg(response.status)
+                .arg(redactSecrets(message, settings.auth)),
+            response.status);
+    return m_http.statusError(response, what, message);
+}
+
+PromResponse PrometheusClient::parseOutcome(
+    const HttpResponse& response, const QString& what, qint64* parseMs) const
+{
+    if (response.status < 200 || response.status >= 300)
+        throw apiError(response, what);
+    const EndpointSettings& settings = m_http.settings();
+    QElapsedTimer timer;
+    timer.start();
+    PromResponse parsed;
+    try {
+        parsed = parsePromResponse(response.body, QStringLiteral("Prometheus %1").arg(what));
+    } catch (const MeshscopeError& error) {
+        const QString kind = looksLikeHtml(response.body)
+            ? QStringLiteral("an HTML page (a proxy or login page?)")
+            : QStringLiteral("not Prometheus API JSON");
+        throw ConnectionError(ConnectionFailure::BadResponse,
+            QStringLiteral("%1 at %2 answered with %3: %4")
+                .arg(m_http.service(), settings.displayUrl(), kind,
+                    redactSecrets(error.message(), settings.auth)),
+            response.status);
+    }
+    *parseMs = timer.elapsed();
+    if (parsed.status == QLatin1String("error"))
+        throw ConnectionError(ConnectionFailure::BadQuery,
+            QStringLiteral("Prometheus rejected the query (%1): %2").arg(parsed.errorType, parsed.error),
+            response.status);
+    return parsed;
+}
+
+std::vector<PromResponse> PrometheusClient::runBatch(
+    const std::vector<PromQuery>& queries, const JobControl* job)
 {
     std::vector<HttpRequest> requests;
     requests.reserve(queries.size());
@@ -209,55 +264,13 @@ std::vector<PromResponse> PrometheusClient::runBatch(const std::vector<PromQuery
     std::vector<qint64> parseMs(queries.size(), 0);
     std::vector<std::size_t> indexes(queries.size());
     std::iota(indexes.begin(), indexes.end(), std::size_t(0));
-    const EndpointSettings& settings = m_http.settings();
     auto parseOne = [&](std::size_t i) {
         if (outcomes[i].error) {
             errors[i] = outcomes[i].error;
             return;
         }
-        const HttpResponse& response = outcomes[i].response;
-        const QString what = requests[i].path;
         try {
-            if (response.status < 200 || response.status >= 300) {
-                QString errorType;
-                QString message = envelopeError(response.body, &errorType);
-                if (message.isEmpty())
-                    message = looksLikeHtml(response.body) ? QStringLiteral("an HTML page (a proxy or login page?)")
-                                                           : bodySnippet(response.body);
-                if (errorType == QLatin1String("timeout"))
-                    throw ConnectionError(ConnectionFailure::Timeout,
-                        QStringLiteral("the query timed out inside Prometheus at %1: %2 (narrow the range or the "
-                                       "selector)")
-                            .arg(settings.displayUrl(), redactSecrets(message, settings.auth)),
-                        response.status);
-                if ((response.status == 400 || response.status == 422) && !errorType.isEmpty())
-                    throw ConnectionError(ConnectionFailure::BadQuery,
-                        QStringLiteral("Prometheus at %1 rejected the query (%2, HTTP %3): %4")
-                            .arg(settings.displayUrl(), errorType)
-                            .arg(response.status)
-                            .arg(redactSecrets(message, settings.auth)),
-                        response.status);
-                throw m_http.statusError(response, what, message);
-            }
-            QElapsedTimer timer;
-            timer.start();
-            PromResponse parsed;
-            try {
-                parsed = parsePromResponse(response.body, QStringLiteral("Prometheus %1").arg(what));
-            } catch (const MeshscopeError& error) {
-                const QString kind = looksLikeHtml(response.body) ? QStringLiteral("an HTML page (a proxy or login page?)")
-                                                                   : QStringLiteral("not Prometheus API JSON");
-                throw ConnectionError(ConnectionFailure::BadResponse,
-                    QStringLiteral("%1 at %2 answered with %3: %4")
-                        .arg(m_http.service(), settings.displayUrl(), kind, redactSecrets(error.message(), settings.auth)),
-                    response.status);
-            }
-            parseMs[i] = timer.elapsed();
-            if (parsed.status == QLatin1String("error"))
-                throw ConnectionError(ConnectionFailure::BadQuery,
-                    QStringLiteral("Prometheus rejected the query (%1): %2").arg(parsed.errorType, parsed.error),
-                    response.status);
-            results[i] = std::move(parsed);
+            results[i] = parseOutcome(outcomes[i].response, requests[i].path, &parseMs[i]);
         } catch (const ConnectionError&) {
             errors[i] = std::current_exception();
         }
@@ -344,27 +357,29 @@ QMap<QString, QString> stringMap(const QJsonValue& value)
 }
 } // namespace
 
-std::vector<QMap<QString, QString>> PrometheusClient::series(const QStringList& matchers, qint64 startMs,
-    qint64 endMs, const JobControl* job)
+std::vector<QMap<QString, QString>> PrometheusClient::series(
+    const QStringList& matchers, qint64 startMs, qint64 endMs, const JobControl* job)
 {
     std::vector<QMap<QString, QString>> result;
-    for (const QJsonValue& item : fetchData(QStringLiteral("api/v1/series"), metadataQuery(matchers, startMs, endMs),
-             true, job)
-             .toArray())
+    for (const QJsonValue& item :
+        fetchData(QStringLiteral("api/v1/series"), metadataQuery(matchers, startMs, endMs), true, job)
+            .toArray())
         result.push_back(stringMap(item));
     return result;
 }
 
-QStringList PrometheusClient::labels(const QStringList& matchers, qint64 startMs, qint64 endMs, const JobControl* job)
+QStringList PrometheusClient::labels(
+    const QStringList& matchers, qint64 startMs, qint64 endMs, const JobControl* job)
 {
     return stringList(
         fetchData(QStringLiteral("api/v1/labels"), metadataQuery(matchers, startMs, endMs), true, job));
 }
 
-QStringList PrometheusClient::labelValues(const QString& name, const QStringList& matchers, qint64 startMs,
-    qint64 endMs, const JobControl* job)
+QStringList PrometheusClient::labelValues(
+    const QString& name, const QStringList& matchers, qint64 startMs, qint64 endMs, const JobControl* job)
 {
-    const QString path = QStringLiteral("api/v1/label/%1/values").arg(QString::fromUtf8(QUrl::toPercentEncoding(name)));
+    const QString path
+        = QStringLiteral("api/v1/label/%1/values").arg(QString::fromUtf8(QUrl::toPercentEncoding(name)));
     return stringList(fetchData(path, metadataQuery(matchers, startMs, endMs), false, job));
 }
 
@@ -378,8 +393,8 @@ std::vector<PromAlert> PrometheusClient::alerts(const JobControl* job)
         alert.labels = stringMap(object.value(QLatin1String("labels")));
         alert.annotations = stringMap(object.value(QLatin1String("annotations")));
         alert.state = object.value(QLatin1String("state")).toString();
-        const QDateTime activeAt =
-            QDateTime::fromString(object.value(QLatin1String("activeAt")).toString(), Qt::ISODateWithMs);
+        const QDateTime activeAt
+            = QDateTime::fromString(object.value(QLatin1String("activeAt")).toString(), Qt::ISODateWithMs);
         alert.activeAtMs = activeAt.isValid() ? activeAt.toMSecsSinceEpoch() : 0;
         alert.value = QLocale::c().toDouble(object.value(QLatin1String("value")).toString());
         result.push_back(std::move(alert));
@@ -387,7 +402,8 @@ std::vector<PromAlert> PrometheusClient::alerts(const JobControl* job)
     return result;
 }
 
-PromResponse PrometheusClient::alertHistory(qint64 startMs, qint64 endMs, qint64 stepMs, const JobControl* job)
+PromResponse PrometheusClient::alertHistory(
+    qint64 startMs, qint64 endMs, qint64 stepMs, const JobControl* job)
 {
     return queryRange(QStringLiteral("ALERTS"), startMs, endMs, stepMs, job);
 }

@@ -53,8 +53,8 @@ struct PromFetchStats
     int requests = 0;
     qint64 bytes = 0;
     qint64 serverMs = 0; ///< summed request-to-last-byte time of the final attempts
-    qint64 parseMs = 0;  ///< summed body parsing time (runs in parallel, so can exceed wall time)
-    qint64 waitMs = 0;   ///< wall time spent waiting for answers
+    qint64 parseMs = 0; ///< summed body parsing time (runs in parallel, so can exceed wall time)
+    qint64 waitMs = 0; ///< wall time spent waiting for answers
 };
 
 /// Client of the Prometheus HTTP API (and of Thanos, Mimir, Cortex, VictoriaMetrics,
@@ -78,16 +78,18 @@ public:
     PromResponse query(const QString& promql, qint64 timeMs, const JobControl* job = nullptr);
     /// A range query; ranges over the 11,000-point limit are split into several requests
     /// and the pieces joined per series, so the requested step is kept.
-    PromResponse queryRange(const QString& promql, qint64 startMs, qint64 endMs, qint64 stepMs,
-        const JobControl* job = nullptr);
+    PromResponse queryRange(
+        const QString& promql, qint64 startMs, qint64 endMs, qint64 stepMs, const JobControl* job = nullptr);
     /// Runs queries concurrently; results in order. Throws the first error.
-    std::vector<PromResponse> queryBatch(const std::vector<PromQuery>& queries, const JobControl* job = nullptr);
+    std::vector<PromResponse> queryBatch(
+        const std::vector<PromQuery>& queries, const JobControl* job = nullptr);
 
     /// `/api/v1/series`: label sets matching any of the selectors.
-    std::vector<QMap<QString, QString>> series(const QStringList& matchers, qint64 startMs, qint64 endMs,
-        const JobControl* job = nullptr);
+    std::vector<QMap<QString, QString>> series(
+        const QStringList& matchers, qint64 startMs, qint64 endMs, const JobControl* job = nullptr);
     /// `/api/v1/labels`
-    QStringList labels(const QStringList& matchers, qint64 startMs, qint64 endMs, const JobControl* job = nullptr);
+    QStringList labels(
+        const QStringList& matchers, qint64 startMs, qint64 endMs, const JobControl* job = nullptr);
     /// `/api/v1/label/<name>/values`
     QStringList labelValues(const QString& name, const QStringList& matchers, qint64 startMs, qint64 endMs,
         const JobControl* job = nullptr);
@@ -106,8 +108,11 @@ public:
 
 private:
     HttpRequest buildRequest(const PromQuery& query) const;
+    ConnectionError apiError(const HttpResponse& response, const QString& what) const;
+    PromResponse parseOutcome(const HttpResponse& response, const QString& what, qint64* parseMs) const;
     std::vector<PromResponse> runBatch(const std::vector<PromQuery>& queries, const JobControl* job);
-    QJsonValue fetchData(const QString& path, const QList<QPair<QString, QString>>& params, bool post, const JobControl* job);
+    QJsonValue fetchData(
+        const QString& path, const QList<QPair<QString, QString>>& params, bool post, const JobControl* job);
 
     HttpClient m_http;
     std::optional<bool> m_partialResponse;

@@ -57,7 +57,8 @@ bool parseRequest(const QByteArray& data, FakeRequest& request)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            request.headers.insert(
+                lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
     }
     const qsizetype length = request.headers.value("content-length", "0").toLongLong();
     if (data.size() - headerEnd - 4 < length)
@@ -89,7 +90,8 @@ void FakeHttpServer::onConnection()
             QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " Status\r\n";
             for (const auto& [name, value] : response.headers)
                 out += name + ": " + value + "\r\n";
-            out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
+            out += "Content-Length: " + QByteArray::number(response.body.size())
+                + "\r\nConnection: close\r\n\r\n";
             out += response.body;
             socket->write(out);
             socket->disconnectFromHost();

@@ -31,7 +31,7 @@ struct FakeResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     bool stall = false; ///< never answer (the client's timeout must fire)
-    bool drop = false;  ///< close the connection without an answer
+    bool drop = false; ///< close the connection without an answer
 
     static FakeResponse json(const QByteArray& body, int status = 200);
     static FakeResponse text(const QByteArray& body, int status);

@@ -44,7 +44,9 @@ bool PrometheusHarness::available()
 
 QUrl PrometheusHarness::url() const
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_port));
 }
 
 bool PrometheusHarness::start(const QByteArray& openMetrics, QString* error, const QByteArray& webConfig)
@@ -63,8 +65,9 @@ bool PrometheusHarness::start(const QByteArray& openMetrics, QString* error, con
         }
         QProcess promtool;
         promtool.setProcessChannelMode(QProcess::MergedChannels);
-        promtool.start(PromtoolBinary, {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
-                                           QStringLiteral("openmetrics"), input, tsdb});
+        promtool.start(PromtoolBinary,
+            {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"), QStringLiteral("openmetrics"),
+                input, tsdb});
         if (!promtool.waitForFinished(300000) || promtool.exitCode() != 0) {
             *error = QStringLiteral("promtool failed: ") + QString::fromUtf8(promtool.readAll().right(2000));
             return false;

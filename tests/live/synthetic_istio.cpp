@@ -22,11 +22,13 @@ QByteArray labelText(const SyntheticCall& call, const QString& reporter, const Q
         QStringLiteral("source_workload=\"%1\"").arg(srcWl),
         QStringLiteral("source_workload_namespace=\"%1\"").arg(srcNs),
         QStringLiteral("source_canonical_service=\"%1\"").arg(srcWl),
-        QStringLiteral("source_canonical_revision=\"%1\"").arg(unknownSource ? QStringLiteral("unknown") : QStringLiteral("v1")),
+        QStringLiteral("source_canonical_revision=\"%1\"")
+            .arg(unknownSource ? QStringLiteral("unknown") : QStringLiteral("v1")),
         QStringLiteral("destination_cluster=\"Kubernetes\""),
         QStringLiteral("destination_workload=\"%1\"").arg(call.destinationWorkload),
         QStringLiteral("destination_workload_namespace=\"%1\"").arg(call.destinationNs),
-        QStringLiteral("destination_service=\"%1.%2.svc.cluster.local\"").arg(call.destinationWorkload, call.destinationNs),
+        QStringLiteral("destination_service=\"%1.%2.svc.cluster.local\"")
+            .arg(call.destinationWorkload, call.destinationNs),
         QStringLiteral("destination_service_name=\"%1\"").arg(call.destinationWorkload),
         QStringLiteral("destination_service_namespace=\"%1\"").arg(call.destinationNs),
         QStringLiteral("destination_canonical_service=\"%1\"").arg(call.destinationWorkload),
@@ -47,7 +49,8 @@ void writeCounter(QByteArray& out, const QByteArray& name, const QByteArray& lab
 {
     for (qint64 t = mesh.startS; t <= mesh.endS; t += mesh.scrapeS) {
         const double value = perSecond * double(t - mesh.startS);
-        out += name + '{' + labels + "} " + QByteArray::number(value, 'g', 15) + ' ' + QByteArray::number(t) + '\n';
+        out += name + '{' + labels + "} " + QByteArray::number(value, 'g', 15) + ' ' + QByteArray::number(t)
+            + '\n';
     }
 }
 
@@ -73,11 +76,12 @@ QByteArray SyntheticMesh::openMetrics() const
         if (call->protocol == QLatin1String("tcp"))
             continue;
         const double errors = call->requestRate * call->errorRatio;
-        writeCounter(out, "istio_requests_total", labelText(*call, reporter, QStringLiteral("response_code=\"200\""), compact),
+        writeCounter(out, "istio_requests_total",
+            labelText(*call, reporter, QStringLiteral("response_code=\"200\""), compact),
             call->requestRate - errors, *this);
         if (errors > 0)
-            writeCounter(out, "istio_requests_total", labelText(*call, reporter, QStringLiteral("response_code=\"500\""), compact),
-                errors, *this);
+            writeCounter(out, "istio_requests_total",
+                labelText(*call, reporter, QStringLiteral("response_code=\"500\""), compact), errors, *this);
     }
     for (const auto& [call, reporter] : reported) {
         if (call->protocol == QLatin1String("tcp"))
@@ -90,14 +94,17 @@ QByteArray SyntheticMesh::openMetrics() const
                 bound > low ? call->requestRate : 0, *this);
         }
         writeCounter(out, "istio_request_duration_milliseconds_bucket",
-            labelText(*call, reporter, QStringLiteral("response_code=\"200\",le=\"+Inf\""), compact), call->requestRate, *this);
+            labelText(*call, reporter, QStringLiteral("response_code=\"200\",le=\"+Inf\""), compact),
+            call->requestRate, *this);
     }
     for (const auto& [call, reporter] : reported) {
         if (call->protocol != QLatin1String("tcp"))
             continue;
         // Istio's L4 direction: the client's bytes are the server's "received".
-        writeCounter(out, "istio_tcp_received_bytes_total", labelText(*call, reporter, {}, compact), call->requestRate, *this);
-        writeCounter(out, "istio_tcp_sent_bytes_total", labelText(*call, reporter, {}, compact), call->requestRate * 2, *this);
+        writeCounter(out, "istio_tcp_received_bytes_total", labelText(*call, reporter, {}, compact),
+            call->requestRate, *this);
+        writeCounter(out, "istio_tcp_sent_bytes_total", labelText(*call, reporter, {}, compact),
+            call->requestRate * 2, *this);
     }
     out += "# EOF\n";
     return out;
@@ -112,11 +119,14 @@ SyntheticMesh SyntheticMesh::small(qint64 startS, qint64 endS)
     const QString billing = QStringLiteral("billing");
     mesh.calls = {
         {QString(), QString(), shop, QStringLiteral("frontend"), 10, 0, false, QStringLiteral("http")},
-        {shop, QStringLiteral("frontend"), shop, QStringLiteral("cart"), 6, 0.25, false, QStringLiteral("http")},
-        {shop, QStringLiteral("frontend"), shop, QStringLiteral("catalog"), 4, 0, true, QStringLiteral("http")},
+        {shop, QStringLiteral("frontend"), shop, QStringLiteral("cart"), 6, 0.25, false,
+            QStringLiteral("http")},
+        {shop, QStringLiteral("frontend"), shop, QStringLiteral("catalog"), 4, 0, true,
+            QStringLiteral("http")},
         {shop, QStringLiteral("cart"), shop, QStringLiteral("db"), 3, 0, false, QStringLiteral("http")},
         {shop, QStringLiteral("cart"), billing, QStringLiteral("db"), 2, 0, false, QStringLiteral("http")},
-        {shop, QStringLiteral("catalog"), shop, QStringLiteral("redis"), 500, 0, false, QStringLiteral("tcp")},
+        {shop, QStringLiteral("catalog"), shop, QStringLiteral("redis"), 500, 0, false,
+            QStringLiteral("tcp")},
     };
     return mesh;
 }
@@ -132,8 +142,8 @@ SyntheticMesh SyntheticMesh::large(int workloads, qint64 startS, qint64 endS)
     mesh.calls.push_back({QString(), QString(), ns(0), name(0), 100, 0, false, QStringLiteral("http")});
     for (int i = 1; i < workloads; ++i) {
         const int parent = (i - 1) / 3; // a tree: every workload calls up to three others
-        mesh.calls.push_back({ns(parent), name(parent), ns(i), name(i), double(1 + i % 7), (i % 11 == 0) ? 0.1 : 0,
-            i % 13 == 0, QStringLiteral("http")});
+        mesh.calls.push_back({ns(parent), name(parent), ns(i), name(i), double(1 + i % 7),
+            (i % 11 == 0) ? 0.1 : 0, i % 13 == 0, QStringLiteral("http")});
     }
     return mesh;
 }

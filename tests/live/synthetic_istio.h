@@ -10,13 +10,13 @@ namespace meshscope::testing {
 /// One call path of a synthetic Istio mesh with known, constant golden signals.
 struct SyntheticCall
 {
-    QString sourceNs;       ///< empty: traffic from outside the mesh (unknown source)
+    QString sourceNs; ///< empty: traffic from outside the mesh (unknown source)
     QString sourceWorkload; ///< empty: unknown source
     QString destinationNs;
     QString destinationWorkload;
-    double requestRate = 1;  ///< req/s (tcp: bytes/s sent by the client)
-    double errorRatio = 0;   ///< share answered 500
-    bool slow = false;       ///< latencies in (100, 250] ms instead of (25, 50] ms
+    double requestRate = 1; ///< req/s (tcp: bytes/s sent by the client)
+    double errorRatio = 0; ///< share answered 500
+    bool slow = false; ///< latencies in (100, 250] ms instead of (25, 50] ms
     QString protocol = QStringLiteral("http");
 };
 

@@ -24,7 +24,8 @@ private Q_SLOTS:
         profile.prometheus.auth.username = QStringLiteral("alice");
         profile.prometheus.auth.password = QStringLiteral("pw-1");
         profile.prometheus.tls.caFile = QStringLiteral("/etc/ca.pem");
-        profile.prometheus.extraHeaders.append(qMakePair(QByteArray("X-Scope-OrgID"), QByteArray("tenant-a")));
+        profile.prometheus.extraHeaders.append(
+            qMakePair(QByteArray("X-Scope-OrgID"), QByteArray("tenant-a")));
         profile.kiali.url = QUrl(QStringLiteral("https://host/kiali"));
         profile.kialiAuth = KialiAuthStrategy::Token;
         profile.kiali.auth.token = QStringLiteral("k8s-token");
@@ -82,7 +83,8 @@ private Q_SLOTS:
         skip->setChecked(true);
         bool warned = false;
         for (QLabel* label : dialog.findChildren<QLabel*>())
-            warned = warned || (label->isVisibleTo(&dialog) && label->text().contains(QStringLiteral("read and change")));
+            warned = warned
+                || (label->isVisibleTo(&dialog) && label->text().contains(QStringLiteral("read and change")));
         QVERIFY(warned);
         QVERIFY(dialog.profile().prometheus.tls.skipVerify);
     }

@@ -16,8 +16,8 @@ using namespace meshscope;
 using namespace meshscope::testing;
 
 namespace {
-const QByteArray VectorBody =
-    R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"1"},"value":[1700000000,"2.5"]}]}})";
+const QByteArray VectorBody
+    = R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"1"},"value":[1700000000,"2.5"]}]}})";
 
 EndpointSettings settingsFor(const QUrl& url)
 {
@@ -29,8 +29,7 @@ EndpointSettings settingsFor(const QUrl& url)
     return settings;
 }
 
-template<typename F>
-ConnectionError expectConnectionError(F call)
+template<typename F> ConnectionError expectConnectionError(F call)
 {
     try {
         call();
@@ -62,7 +61,8 @@ private Q_SLOTS:
     void givesUpAfterRetries()
     {
         FakeHttpServer server([](const FakeRequest&) {
-            return FakeResponse::json(R"({"status":"error","errorType":"internal","error":"disk on fire"})", 500);
+            return FakeResponse::json(
+                R"({"status":"error","errorType":"internal","error":"disk on fire"})", 500);
         });
         PrometheusClient client(settingsFor(server.url()));
         const ConnectionError error = expectConnectionError([&] { client.query(QStringLiteral("up"), 0); });
@@ -83,12 +83,16 @@ private Q_SLOTS:
                              << QStringLiteral("permission");
         QTest::newRow("404") << 404 << QByteArray("404 page not found") << int(ConnectionFailure::NotFound)
                              << QStringLiteral("path prefix");
-        QTest::newRow("bad PromQL") << 400
-                                    << QByteArray(R"({"status":"error","errorType":"bad_data","error":"1:4: parse error: unexpected <EOF>"})")
-                                    << int(ConnectionFailure::BadQuery) << QStringLiteral("parse error");
-        QTest::newRow("execution") << 422
-                                   << QByteArray(R"({"status":"error","errorType":"execution","error":"many-to-many matching not allowed"})")
-                                   << int(ConnectionFailure::BadQuery) << QStringLiteral("many-to-many");
+        QTest::newRow("bad PromQL")
+            << 400
+            << QByteArray(
+                   R"({"status":"error","errorType":"bad_data","error":"1:4: parse error: unexpected <EOF>"})")
+            << int(ConnectionFailure::BadQuery) << QStringLiteral("parse error");
+        QTest::newRow("execution")
+            << 422
+            << QByteArray(
+                   R"({"status":"error","errorType":"execution","error":"many-to-many matching not allowed"})")
+            << int(ConnectionFailure::BadQuery) << QStringLiteral("many-to-many");
     }
     void clientErrorsAreNotRetried()
     {
@@ -98,7 +102,8 @@ private Q_SLOTS:
         QFETCH(QString, mentions);
         FakeHttpServer server([&](const FakeRequest&) { return FakeResponse::json(body, status); });
         PrometheusClient client(settingsFor(server.url()));
-        const ConnectionError error = expectConnectionError([&] { client.query(QStringLiteral("rate(x"), 0); });
+        const ConnectionError error
+            = expectConnectionError([&] { client.query(QStringLiteral("rate(x"), 0); });
         QCOMPARE(int(error.failure()), failure);
         QCOMPARE(error.httpStatus(), status);
         QCOMPARE(server.requests().size(), 1);
@@ -123,19 +128,22 @@ private Q_SLOTS:
 
     void unreachableServerIsNamed()
     {
-        EndpointSettings settings = settingsFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freeLocalPort())));
+        EndpointSettings settings
+            = settingsFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freeLocalPort())));
         settings.maxRetries = 1;
         PrometheusClient client(settings);
         const ConnectionError error = expectConnectionError([&] { client.buildInfo(); });
         QCOMPARE(error.failure(), ConnectionFailure::Unreachable);
-        QVERIFY2(error.message().contains(QStringLiteral("refused the connection")), qPrintable(error.message()));
+        QVERIFY2(
+            error.message().contains(QStringLiteral("refused the connection")), qPrintable(error.message()));
     }
 
     void garbageBodiesAreReported_data()
     {
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><body>Sign in</body></html>");
-        QTest::newRow("truncated") << QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"met");
+        QTest::newRow("truncated") << QByteArray(
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"met");
         QTest::newRow("binary") << QByteArray("\x00\x01\x02garbage", 10);
     }
     void garbageBodiesAreReported()
@@ -164,7 +172,8 @@ private Q_SLOTS:
         settings.auth.password = QStringLiteral("pa:ss word");
         PrometheusClient basic(settings);
         basic.query(QStringLiteral("up"), 0);
-        QCOMPARE(server.requests().back().header("authorization"), "Basic " + QByteArray("alice:pa:ss word").toBase64());
+        QCOMPARE(server.requests().back().header("authorization"),
+            "Basic " + QByteArray("alice:pa:ss word").toBase64());
     }
 
     void secretsNeverAppearInErrors()
@@ -188,7 +197,8 @@ private Q_SLOTS:
     {
         FakeHttpServer server([](const FakeRequest&) { return FakeResponse::json(VectorBody); });
         PrometheusClient client(settingsFor(server.url()));
-        QString promql = QStringLiteral("sum(rate(a{x=\"1\"}[5m])) + 2 % 3 & ") + QString(5000, QLatin1Char('b'));
+        QString promql
+            = QStringLiteral("sum(rate(a{x=\"1\"}[5m])) + 2 % 3 & ") + QString(5000, QLatin1Char('b'));
         client.query(promql, 1700000000123);
         const FakeRequest& request = server.requests().front();
         QCOMPARE(request.method, QByteArray("POST"));
@@ -201,9 +211,13 @@ private Q_SLOTS:
     void warningsAreSurfaced()
     {
         FakeHttpServer server([](const FakeRequest& request) {
-            const bool partial = QUrlQuery(QString::fromLatin1(request.body)).queryItemValue(QStringLiteral("partial_response")) == QLatin1String("true");
-            return FakeResponse::json(partial ? QByteArray(R"({"status":"success","warnings":["No StoreAPIs matched for this query"],"data":{"resultType":"vector","result":[]}})")
-                                              : QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[]}})"));
+            const bool partial = QUrlQuery(QString::fromLatin1(request.body))
+                                     .queryItemValue(QStringLiteral("partial_response"))
+                == QLatin1String("true");
+            return FakeResponse::json(
+                partial ? QByteArray(
+                    R"({"status":"success","warnings":["No StoreAPIs matched for this query"],"data":{"resultType":"vector","result":[]}})")
+                        : QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[]}})"));
         });
         PrometheusClient client(settingsFor(server.url()));
         client.setPartialResponse(true);
@@ -220,11 +234,16 @@ private Q_SLOTS:
             const double end = form.queryItemValue(QStringLiteral("end")).toDouble();
             const double step = form.queryItemValue(QStringLiteral("step")).toDouble();
             if ((end - start) / step > 11000)
-                return FakeResponse::json(R"({"status":"error","errorType":"bad_data","error":"exceeded maximum resolution of 11,000 points per timeseries"})", 400);
+                return FakeResponse::json(
+                    R"({"status":"error","errorType":"bad_data","error":"exceeded maximum resolution of 11,000 points per timeseries"})",
+                    400);
             QByteArray values;
             for (double t = start; t <= end; t += step)
-                values += (values.isEmpty() ? "" : ",") + QByteArray("[") + QByteArray::number(t, 'f', 3) + ",\"1\"]";
-            return FakeResponse::json(R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"1"},"values":[)" + values + "]}]}}");
+                values += (values.isEmpty() ? "" : ",") + QByteArray("[") + QByteArray::number(t, 'f', 3)
+                    + ",\"1\"]";
+            return FakeResponse::json(
+                R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"1"},"values":[)"
+                + values + "]}]}}");
         });
         PrometheusClient client(settingsFor(server.url()));
         const qint64 start = 1700000000000;

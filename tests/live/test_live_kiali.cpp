@@ -14,8 +14,8 @@ using namespace meshscope;
 using namespace meshscope::testing;
 
 namespace {
-const QByteArray StatusBody =
-    R"({"status":{"Kiali version":"v2.30.0","Kiali commit hash":"abc","Kiali state":"running"},"externalServices":[{"name":"Prometheus","version":"2.42.0"}],"warningMessages":[]})";
+const QByteArray StatusBody
+    = R"({"status":{"Kiali version":"v2.30.0","Kiali commit hash":"abc","Kiali state":"running"},"externalServices":[{"name":"Prometheus","version":"2.42.0"}],"warningMessages":[]})";
 
 QByteArray fixture(const QString& name)
 {
@@ -50,12 +50,15 @@ struct TokenKiali
             return FakeResponse::json(R"({"strategy":"token","sessionInfo":{}})");
         if (request.path == QLatin1String("/kiali/api/authenticate")) {
             const QUrlQuery form(QString::fromLatin1(request.body));
-            if (request.method != "POST" || form.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded) != acceptedToken)
+            if (request.method != "POST"
+                || form.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded) != acceptedToken)
                 return FakeResponse::text("Unauthorized: token is not valid\n", 401);
             ++sessions;
-            FakeResponse response = FakeResponse::json(R"({"expiresOn":"2030-01-01T00:00:00Z","username":"sa"})");
+            FakeResponse response
+                = FakeResponse::json(R"({"expiresOn":"2030-01-01T00:00:00Z","username":"sa"})");
             response.headers.append(qMakePair(QByteArray("Set-Cookie"),
-                "kiali-token-Kubernetes=session" + QByteArray::number(sessions) + "; Path=/kiali; HttpOnly; SameSite=Strict"));
+                "kiali-token-Kubernetes=session" + QByteArray::number(sessions)
+                    + "; Path=/kiali; HttpOnly; SameSite=Strict"));
             return response;
         }
         const QByteArray expected = "kiali-token-Kubernetes=session" + QByteArray::number(sessions);
@@ -142,7 +145,8 @@ private Q_SLOTS:
                 return FakeResponse::text("Unauthorized\n", 401);
             return FakeResponse::json(R"([{"name":"a","cluster":"c"}])");
         });
-        KialiClient client(settingsFor(server.url(), QStringLiteral("hdr-token-42")), KialiAuthStrategy::Header);
+        KialiClient client(
+            settingsFor(server.url(), QStringLiteral("hdr-token-42")), KialiAuthStrategy::Header);
         QCOMPARE(client.namespaces().size(), std::size_t(1));
     }
 
@@ -171,10 +175,12 @@ private Q_SLOTS:
             if (request.path == QLatin1String("/kiali/api/clusters/health")) {
                 if (legacy)
                     return FakeResponse::text("404 page not found", 404);
-                return FakeResponse::json(R"({"namespaceWorkloadHealth":{"bookinfo":{"reviews-v1":{"requests":{"inbound":{"http":{"200":1.5,"500":0.5}},"outbound":{}},"workloadStatus":null,"status":{"status":"Degraded","errorRatio":25,"totalRequestRate":2}}}}})");
+                return FakeResponse::json(
+                    R"({"namespaceWorkloadHealth":{"bookinfo":{"reviews-v1":{"requests":{"inbound":{"http":{"200":1.5,"500":0.5}},"outbound":{}},"workloadStatus":null,"status":{"status":"Degraded","errorRatio":25,"totalRequestRate":2}}}}})");
             }
             if (request.path == QLatin1String("/kiali/api/namespaces/bookinfo/health"))
-                return FakeResponse::json(R"({"details-v1":{"requests":{"inbound":{},"outbound":{}},"workloadStatus":null}})");
+                return FakeResponse::json(
+                    R"({"details-v1":{"requests":{"inbound":{},"outbound":{}},"workloadStatus":null}})");
             return FakeResponse::json(R"({"error":"?"})", 400);
         });
         KialiClient client(settingsFor(server.url()), KialiAuthStrategy::Anonymous);
@@ -200,7 +206,8 @@ private Q_SLOTS:
         bool kialiDown = false;
         FakeHttpServer kiali([&](const FakeRequest& request) {
             if (kialiDown)
-                return FakeResponse::json(R"({"error":"boom","detail":"Stack trace available in Kiali logs:"})", 500);
+                return FakeResponse::json(
+                    R"({"error":"boom","detail":"Stack trace available in Kiali logs:"})", 500);
             if (request.path == QLatin1String("/kiali/api/namespaces/graph"))
                 return FakeResponse::json(fixture(QStringLiteral("test_workload_graph.expected")));
             return FakeResponse::json(R"({"error":"?"})", 404);
@@ -208,8 +215,10 @@ private Q_SLOTS:
         // Prometheus answers every topology query with one destination-reported series.
         FakeHttpServer prometheus([](const FakeRequest& request) {
             if (request.body.contains("tcp"))
-                return FakeResponse::json(R"({"status":"success","data":{"resultType":"vector","result":[]}})");
-            return FakeResponse::json(R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"source_cluster":"east","source_workload_namespace":"bookinfo","source_workload":"productpage-v1","source_canonical_service":"productpage","destination_cluster":"east","destination_workload_namespace":"bookinfo","destination_workload":"details-v1","destination_service_name":"details","destination_service_namespace":"bookinfo","request_protocol":"http","response_code":"200","response_flags":"-"},"value":[1523364075,"5"]}]}})");
+                return FakeResponse::json(
+                    R"({"status":"success","data":{"resultType":"vector","result":[]}})");
+            return FakeResponse::json(
+                R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"source_cluster":"east","source_workload_namespace":"bookinfo","source_workload":"productpage-v1","source_canonical_service":"productpage","destination_cluster":"east","destination_workload_namespace":"bookinfo","destination_workload":"details-v1","destination_service_name":"details","destination_service_namespace":"bookinfo","request_protocol":"http","response_code":"200","response_flags":"-"},"value":[1523364075,"5"]}]}})");
         });
         ConnectionProfile profile;
         profile.prometheus = settingsFor(prometheus.url());
@@ -226,7 +235,8 @@ private Q_SLOTS:
         kialiDown = true;
         const TopologyFrame fromPrometheus = poller.fetchTopology(1523364075000, &warnings);
         QCOMPARE(warnings.size(), 1);
-        QVERIFY2(warnings.front().contains(QStringLiteral("rebuilt from Prometheus")), qPrintable(warnings.front()));
+        QVERIFY2(warnings.front().contains(QStringLiteral("rebuilt from Prometheus")),
+            qPrintable(warnings.front()));
         QCOMPARE(int(fromPrometheus.edges.size()), 1);
         QCOMPARE(fromPrometheus.edges.front().requestRate, 5.0);
         // The same Kiali id either way.
@@ -240,7 +250,8 @@ private Q_SLOTS:
 
     void garbageGraphIsReported()
     {
-        FakeHttpServer server([](const FakeRequest&) { return FakeResponse::json("{\"elements\": [garbage"); });
+        FakeHttpServer server(
+            [](const FakeRequest&) { return FakeResponse::json("{\"elements\": [garbage"); });
         KialiClient client(settingsFor(server.url()), KialiAuthStrategy::Anonymous);
         KialiGraphRequest request;
         request.namespaces = {QStringLiteral("a")};

@@ -100,7 +100,8 @@ private Q_SLOTS:
         const QStringList namespaces = client.labelValues(QStringLiteral("destination_workload_namespace"),
             {QStringLiteral("istio_requests_total")}, start, end);
         QCOMPARE(namespaces, (QStringList {QStringLiteral("billing"), QStringLiteral("shop")}));
-        const auto series = client.series({QStringLiteral("istio_requests_total{destination_workload=\"cart\"}")}, start, end);
+        const auto series = client.series(
+            {QStringLiteral("istio_requests_total{destination_workload=\"cart\"}")}, start, end);
         QCOMPARE(int(series.size()), 4); // two reporters x two response codes
         QVERIFY(client.alerts().empty());
     }
@@ -126,16 +127,21 @@ private Q_SLOTS:
         const std::size_t expectedPoints = std::size_t((to - from) / 15000 + 1);
         const auto check = [&](const QString& entity, const QString& signal, double expected) {
             const SeriesBatch* batch = findSeries(snapshot, entity, signal);
-            QVERIFY2(allNear(batch, expected), qPrintable(entity + QLatin1Char('/') + signal + QStringLiteral(": ") + describe(batch)));
+            QVERIFY2(allNear(batch, expected),
+                qPrintable(entity + QLatin1Char('/') + signal + QStringLiteral(": ") + describe(batch)));
             QCOMPARE(batch->timesMs.size(), expectedPoints);
         };
         check(QStringLiteral("unknown->frontend"), QStringLiteral("request_rate"), 10);
-        check(QStringLiteral("frontend->cart"), QStringLiteral("request_rate"), 6); // not doubled by two reporters
+        check(QStringLiteral("frontend->cart"), QStringLiteral("request_rate"),
+            6); // not doubled by two reporters
         check(QStringLiteral("frontend->cart"), QStringLiteral("error_ratio"), 0.25);
         check(QStringLiteral("frontend->catalog"), QStringLiteral("error_ratio"), 0);
-        check(QStringLiteral("frontend->catalog"), QStringLiteral("latency_p95_ms"), SyntheticMesh::expectedQuantileMs(0.95, true));
-        check(QStringLiteral("frontend->cart"), QStringLiteral("latency_p50_ms"), SyntheticMesh::expectedQuantileMs(0.5, false));
-        check(QStringLiteral("frontend->cart"), QStringLiteral("latency_p99_ms"), SyntheticMesh::expectedQuantileMs(0.99, false));
+        check(QStringLiteral("frontend->catalog"), QStringLiteral("latency_p95_ms"),
+            SyntheticMesh::expectedQuantileMs(0.95, true));
+        check(QStringLiteral("frontend->cart"), QStringLiteral("latency_p50_ms"),
+            SyntheticMesh::expectedQuantileMs(0.5, false));
+        check(QStringLiteral("frontend->cart"), QStringLiteral("latency_p99_ms"),
+            SyntheticMesh::expectedQuantileMs(0.99, false));
         check(QStringLiteral("cart"), QStringLiteral("request_rate"), 6);
         check(QStringLiteral("cart"), QStringLiteral("error_ratio"), 0.25);
         check(QStringLiteral("cart->shop/db"), QStringLiteral("request_rate"), 3);
@@ -153,8 +159,10 @@ private Q_SLOTS:
         for (const TopologyNode& node : frame.nodes)
             nodes << node.name;
         nodes.sort();
-        QCOMPARE(nodes, (QStringList {QStringLiteral("billing/db"), QStringLiteral("cart"), QStringLiteral("catalog"),
-                            QStringLiteral("frontend"), QStringLiteral("redis"), QStringLiteral("shop/db"), QStringLiteral("unknown")}));
+        QCOMPARE(nodes,
+            (QStringList {QStringLiteral("billing/db"), QStringLiteral("cart"), QStringLiteral("catalog"),
+                QStringLiteral("frontend"), QStringLiteral("redis"), QStringLiteral("shop/db"),
+                QStringLiteral("unknown")}));
         QCOMPARE(int(frame.edges.size()), 6);
         for (const TopologyEdge& edge : frame.edges) {
             const QString entity = edge.entity();
@@ -205,8 +213,10 @@ private Q_SLOTS:
             mine << edge.entity();
         int compared = 0;
         for (const TopologyEdge& edge : truth.edges) {
-            QVERIFY2(mine.contains(edge.entity()), qPrintable(edge.entity() + QStringLiteral(" missing from ") + mine.join(QLatin1Char(' '))));
-            const SeriesId id = simulation.dataset.series.find(SeriesKey {edge.entity(), QStringLiteral("request_rate")});
+            QVERIFY2(mine.contains(edge.entity()),
+                qPrintable(edge.entity() + QStringLiteral(" missing from ") + mine.join(QLatin1Char(' '))));
+            const SeriesId id
+                = simulation.dataset.series.find(SeriesKey {edge.entity(), QStringLiteral("request_rate")});
             const SeriesBatch* batch = findSeries(snapshot, edge.entity(), QStringLiteral("request_rate"));
             if (id == InvalidSeries || !batch)
                 continue;
@@ -228,7 +238,8 @@ private Q_SLOTS:
     {
         PrometheusHarness secured;
         QString error;
-        QVERIFY2(secured.start({}, &error, "basic_auth_users:\n  alice: " + BcryptOfTestPassword + "\n"), qPrintable(error));
+        QVERIFY2(secured.start({}, &error, "basic_auth_users:\n  alice: " + BcryptOfTestPassword + "\n"),
+            qPrintable(error));
         EndpointSettings settings;
         settings.url = secured.url();
         settings.timeoutMs = 5000;
@@ -270,21 +281,25 @@ private Q_SLOTS:
         QVERIFY(ext.open(QIODevice::WriteOnly));
         ext.write("subjectAltName=IP:127.0.0.1\n");
         ext.close();
-        QVERIFY(run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-            QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-            QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+        QVERIFY(run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+            QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.crt"),
+            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
             QStringLiteral("/CN=meshscope test CA")}));
-        QVERIFY(run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-            QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
-            QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
-        QVERIFY(run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-            QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-            QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"), QStringLiteral("-days"),
+        QVERIFY(run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("server.key"),
+            QStringLiteral("-out"), QStringLiteral("server.csr"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=127.0.0.1")}));
+        QVERIFY(run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+            QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.crt"),
+            QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+            QStringLiteral("-out"), QStringLiteral("server.crt"), QStringLiteral("-days"),
             QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("san.ext")}));
 
         PrometheusHarness secured;
         QString error;
-        const QByteArray webConfig = "tls_server_config:\n  cert_file: " + (dir + QStringLiteral("/server.crt")).toUtf8()
+        const QByteArray webConfig
+            = "tls_server_config:\n  cert_file: " + (dir + QStringLiteral("/server.crt")).toUtf8()
             + "\n  key_file: " + (dir + QStringLiteral("/server.key")).toUtf8() + "\n";
         QVERIFY2(secured.start({}, &error, webConfig), qPrintable(error));
         QCOMPARE(secured.url().scheme(), QStringLiteral("https"));
@@ -314,7 +329,8 @@ private Q_SLOTS:
         QVERIFY2(check.out.contains("Istio metrics"), check.out.constData());
 
         const CliResult unreachable = runCli({QStringLiteral("check"), QStringLiteral("--prometheus"),
-            QStringLiteral("http://127.0.0.1:%1").arg(freeLocalPort()), QStringLiteral("--retries"), QStringLiteral("0")});
+            QStringLiteral("http://127.0.0.1:%1").arg(freeLocalPort()), QStringLiteral("--retries"),
+            QStringLiteral("0")});
         QVERIFY(unreachable.exitCode != 0);
         QVERIFY2(unreachable.err.contains("refused"), unreachable.err.constData());
 
@@ -324,14 +340,16 @@ private Q_SLOTS:
         const QString output = m_tmp.filePath(QStringLiteral("pulled.meshrec"));
         const CliResult record = runCli({QStringLiteral("record"), QStringLiteral("--prometheus"), url,
             QStringLiteral("--start"), QString::number(m_mesh.startS + 600), QStringLiteral("--end"),
-            QString::number(m_mesh.endS - 300), QStringLiteral("--step"), QStringLiteral("15"), QStringLiteral("-o"), output});
+            QString::number(m_mesh.endS - 300), QStringLiteral("--step"), QStringLiteral("15"),
+            QStringLiteral("-o"), output});
         qunsetenv("MESHSCOPE_PROMETHEUS_TOKEN");
         QVERIFY2(record.exitCode == 0, record.err.constData());
         QFile file(output);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains(token));
         const Dataset dataset = loadRecording(output);
-        const SeriesId id = dataset.series.find(SeriesKey {QStringLiteral("frontend->cart"), QStringLiteral("request_rate")});
+        const SeriesId id = dataset.series.find(
+            SeriesKey {QStringLiteral("frontend->cart"), QStringLiteral("request_rate")});
         QVERIFY(id != InvalidSeries);
         QCOMPARE(qint64(dataset.series.samples(id).size), (m_mesh.endS - 300 - m_mesh.startS - 600) / 15 + 1);
         QVERIFY(!dataset.topology.isEmpty());

@@ -86,14 +86,18 @@ private Q_SLOTS:
         QVERIFY(source.status().state == LiveState::Connected || source.status().state == LiveState::Slow);
 
         m_prometheus.kill();
-        QTRY_VERIFY_WITH_TIMEOUT(source.status().state == LiveState::Reconnecting || source.status().state == LiveState::Stale, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            source.status().state == LiveState::Reconnecting || source.status().state == LiveState::Stale,
+            20000);
         QVERIFY2(!source.status().detail.contains(token), qPrintable(source.status().detail));
-        QVERIFY2(source.status().detail.contains(QStringLiteral("refused")), qPrintable(source.status().detail));
+        QVERIFY2(
+            source.status().detail.contains(QStringLiteral("refused")), qPrintable(source.status().detail));
         QString error;
         QVERIFY2(m_prometheus.restart(&error), qPrintable(error));
         const int before = updates.count();
         QTRY_VERIFY_WITH_TIMEOUT(updates.count() >= before + 3, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(source.status().state == LiveState::Connected || source.status().state == LiveState::Slow, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            source.status().state == LiveState::Connected || source.status().state == LiveState::Slow, 10000);
         source.stop();
         QCOMPARE(source.status().state, LiveState::Stopped);
 
@@ -105,7 +109,8 @@ private Q_SLOTS:
         QVERIFY(info.topologyFrames >= 1);
         std::vector<qint64> times;
         std::vector<double> values;
-        reader->readSeries(SeriesKey {QStringLiteral("frontend->cart"), QStringLiteral("request_rate")}, TimeRange {0, std::numeric_limits<qint64>::max()}, times, values);
+        reader->readSeries(SeriesKey {QStringLiteral("frontend->cart"), QStringLiteral("request_rate")},
+            TimeRange {0, std::numeric_limits<qint64>::max()}, times, values);
         QVERIFY(times.size() > 120); // ten minutes of backfill at 5 s, then the polls
         for (std::size_t i = 1; i < times.size(); ++i)
             QCOMPARE(times[i] - times[i - 1], qint64(5000));
@@ -123,9 +128,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("follow.meshrec"));
         QProcess cli;
-        cli.start(cliPath(), {QStringLiteral("record"), QStringLiteral("--prometheus"), m_prometheus.url().toString(),
-                                 QStringLiteral("--follow"), QStringLiteral("--step"), QStringLiteral("5"),
-                                 QStringLiteral("--backfill"), QStringLiteral("300"), QStringLiteral("-o"), path});
+        cli.start(cliPath(),
+            {QStringLiteral("record"), QStringLiteral("--prometheus"), m_prometheus.url().toString(),
+                QStringLiteral("--follow"), QStringLiteral("--step"), QStringLiteral("5"),
+                QStringLiteral("--backfill"), QStringLiteral("300"), QStringLiteral("-o"), path});
         QVERIFY(cli.waitForStarted());
         QByteArray err;
         QTRY_VERIFY_WITH_TIMEOUT((err += cli.readAllStandardError()).contains("connected"), 30000);
@@ -146,7 +152,9 @@ private Q_SLOTS:
         status.lastSuccessMs = QDateTime(QDate(2026, 1, 1), QTime(12, 3, 15)).toMSecsSinceEpoch();
         status.failedAttempts = 2;
         status.detail = QStringLiteral("Prometheus at http://x refused the connection");
-        QCOMPARE(status.text(), QStringLiteral("stale since 12:03:15 (reconnecting, attempt 3): Prometheus at http://x refused the connection"));
+        QCOMPARE(status.text(),
+            QStringLiteral("stale since 12:03:15 (reconnecting, attempt 3): Prometheus at http://x refused "
+                           "the connection"));
     }
 };
 

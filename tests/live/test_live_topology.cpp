@@ -9,9 +9,9 @@
 using namespace meshscope;
 
 namespace {
-PromSeries requestSeries(const char* srcNsText, const char* srcWlText, const char* dstNsText, const char* dstWlText,
-    const char* codeText, double rate, const QString& protocol = QStringLiteral("http"),
-    const QString& cluster = QStringLiteral("east"))
+PromSeries requestSeries(const char* srcNsText, const char* srcWlText, const char* dstNsText,
+    const char* dstWlText, const char* codeText, double rate,
+    const QString& protocol = QStringLiteral("http"), const QString& cluster = QStringLiteral("east"))
 {
     const QString srcNs = QString::fromLatin1(srcNsText);
     const QString srcWl = QString::fromLatin1(srcWlText);
@@ -20,7 +20,8 @@ PromSeries requestSeries(const char* srcNsText, const char* srcWlText, const cha
     const QString code = QString::fromLatin1(codeText);
     PromSeries series;
     series.labels = {
-        {QStringLiteral("source_cluster"), srcWl == QLatin1String("unknown") ? QStringLiteral("unknown") : cluster},
+        {QStringLiteral("source_cluster"),
+            srcWl == QLatin1String("unknown") ? QStringLiteral("unknown") : cluster},
         {QStringLiteral("source_workload_namespace"), srcNs},
         {QStringLiteral("source_workload"), srcWl},
         {QStringLiteral("source_canonical_service"), srcWl},
@@ -28,8 +29,10 @@ PromSeries requestSeries(const char* srcNsText, const char* srcWlText, const cha
         {QStringLiteral("destination_workload_namespace"), dstNs},
         {QStringLiteral("destination_workload"), dstWl},
         {QStringLiteral("destination_service_namespace"), dstNs},
-        {QStringLiteral("destination_service_name"), dstWl == QLatin1String("unknown") ? QStringLiteral("unknown") : dstWl},
-        {QStringLiteral("destination_service"), dstWl + QLatin1Char('.') + dstNs + QStringLiteral(".svc.cluster.local")},
+        {QStringLiteral("destination_service_name"),
+            dstWl == QLatin1String("unknown") ? QStringLiteral("unknown") : dstWl},
+        {QStringLiteral("destination_service"),
+            dstWl + QLatin1Char('.') + dstNs + QStringLiteral(".svc.cluster.local")},
         {QStringLiteral("request_protocol"), protocol},
         {QStringLiteral("response_code"), code},
         {QStringLiteral("response_flags"), QStringLiteral("-")},
@@ -67,9 +70,12 @@ private Q_SLOTS:
         // Ids from Kiali's own golden file test_workload_graph.expected (v2.5+, SHA-256).
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("idPrefix");
-        QTest::newRow("workload") << QStringLiteral("wl_east_bankapp_deposit-v1") << QStringLiteral("4bd27abd1d0d");
-        QTest::newRow("unknown source") << QStringLiteral("unknown_unknown_source") << QStringLiteral("65be8a76856b");
-        QTest::newRow("service") << QStringLiteral("svc_unknown_unknown_unknown") << QStringLiteral("a57b9b85f078");
+        QTest::newRow("workload") << QStringLiteral("wl_east_bankapp_deposit-v1")
+                                  << QStringLiteral("4bd27abd1d0d");
+        QTest::newRow("unknown source")
+            << QStringLiteral("unknown_unknown_source") << QStringLiteral("65be8a76856b");
+        QTest::newRow("service") << QStringLiteral("svc_unknown_unknown_unknown")
+                                 << QStringLiteral("a57b9b85f078");
         QTest::newRow("edge") << QStringLiteral(
             "1e4148c5bef0363ad2d1768561fee88cbb32472c458cea990374e23224998811."
             "04539cd0fc30485f2cd300cfd4383796350b15eb01d7d40d8ae6284f06521580.http")
@@ -100,7 +106,9 @@ private Q_SLOTS:
         QCOMPARE(edge->requestRate, 10.0);
         QCOMPARE(edge->errorRatio, 0.1);
         QCOMPARE(edge->ratesByCode.at(QStringLiteral("503")), 1.0);
-        QCOMPARE(edge->id, IstioTopologyBuilder::hashId(frame.nodes[0].id + QLatin1Char('.') + frame.nodes[1].id + QStringLiteral(".http")));
+        QCOMPARE(edge->id,
+            IstioTopologyBuilder::hashId(
+                frame.nodes[0].id + QLatin1Char('.') + frame.nodes[1].id + QStringLiteral(".http")));
         QCOMPARE(frame.nodes[0].id, IstioTopologyBuilder::hashId(QStringLiteral("wl_east_shop_frontend")));
         QVERIFY(frame.nodes[0].isRoot);
     }
@@ -164,7 +172,8 @@ private Q_SLOTS:
     void ambiguousNamesAreQualifiedAndSticky()
     {
         EntityNamer namer;
-        namer.learn({{QStringLiteral("shop"), QStringLiteral("db")}, {QStringLiteral("billing"), QStringLiteral("db")},
+        namer.learn({{QStringLiteral("shop"), QStringLiteral("db")},
+            {QStringLiteral("billing"), QStringLiteral("db")},
             {QStringLiteral("shop"), QStringLiteral("cart")}});
         QCOMPARE(namer.name(QStringLiteral("shop"), QStringLiteral("db")), QStringLiteral("shop/db"));
         QCOMPARE(namer.name(QStringLiteral("billing"), QStringLiteral("db")), QStringLiteral("billing/db"));
@@ -179,11 +188,14 @@ private Q_SLOTS:
         const QStringList queries = IstioPromql::topologyRequestQueries(QStringLiteral("bookinfo"), 600);
         QCOMPARE(queries.size(), 3);
         QCOMPARE(queries[1],
-            QStringLiteral("round(sum(rate(istio_requests_total{reporter=\"destination\",destination_workload_namespace=\"bookinfo\"} "
-                           "[600s])) by (") + IstioPromql::requestGroupBy() + QStringLiteral(") > 0,0.001)"));
+            QStringLiteral("round(sum(rate(istio_requests_total{reporter=\"destination\",destination_"
+                           "workload_namespace=\"bookinfo\"} "
+                           "[600s])) by (")
+                + IstioPromql::requestGroupBy() + QStringLiteral(") > 0,0.001)"));
         QVERIFY(queries[0].contains(QStringLiteral("destination_service=~\"^.+\\\\.bookinfo\\\\..+$\"")));
         for (const auto& golden : IstioPromql::goldenSignalQueries({QStringLiteral("a.b")}, 60))
-            QVERIFY2(golden.promql.contains(QStringLiteral("destination_workload_namespace=~\"a\\\\.b\"")), qPrintable(golden.promql));
+            QVERIFY2(golden.promql.contains(QStringLiteral("destination_workload_namespace=~\"a\\\\.b\"")),
+                qPrintable(golden.promql));
     }
 };
 

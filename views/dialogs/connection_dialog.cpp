@@ -100,7 +100,8 @@ QWidget* ConnectionDialog::kialiPage()
     form->addRow(tr("Kiali URL"), m_kialiUrl);
     form->addRow(tr("Login"), m_kialiAuth);
     form->addRow(tr("Kubernetes token"), m_kialiToken);
-    form->addRow(new QLabel(tr("Without Kiali the topology is rebuilt from Istio metrics in Prometheus."), page));
+    form->addRow(
+        new QLabel(tr("Without Kiali the topology is rebuilt from Istio metrics in Prometheus."), page));
     return page;
 }
 

@@ -24,7 +24,8 @@ bool ConnectionSecretStore::isAvailable()
 #endif
 }
 
-void ConnectionSecretStore::store(const QString& key, const QString& secret, std::function<void(const QString&)> done)
+void ConnectionSecretStore::store(
+    const QString& key, const QString& secret, std::function<void(const QString&)> done)
 {
 #ifdef MESHSCOPE_HAVE_KEYCHAIN
     QKeychain::Job* job = nullptr;
@@ -47,7 +48,8 @@ void ConnectionSecretStore::store(const QString& key, const QString& secret, std
     Q_UNUSED(key)
     Q_UNUSED(secret)
     if (done)
-        done(QCoreApplication::translate("meshscope::ConnectionSecretStore", "no desktop keychain in this build"));
+        done(QCoreApplication::translate(
+            "meshscope::ConnectionSecretStore", "no desktop keychain in this build"));
 #endif
 }
 
@@ -66,7 +68,8 @@ void ConnectionSecretStore::load(const QString& key, std::function<void(const QS
     job->start();
 #else
     Q_UNUSED(key)
-    done(QString(), QCoreApplication::translate("meshscope::ConnectionSecretStore", "no desktop keychain in this build"));
+    done(QString(),
+        QCoreApplication::translate("meshscope::ConnectionSecretStore", "no desktop keychain in this build"));
 #endif
 }
 

@@ -15,9 +15,11 @@ class ConnectionSecretStore
 public:
     static bool isAvailable();
     /// Stores `secret` (an empty secret deletes the entry). `done` gets an error text or "".
-    static void store(const QString& key, const QString& secret, std::function<void(const QString& error)> done = {});
+    static void store(
+        const QString& key, const QString& secret, std::function<void(const QString& error)> done = {});
     /// Reads a secret; `done` gets it, or an empty string and the error text.
-    static void load(const QString& key, std::function<void(const QString& secret, const QString& error)> done);
+    static void load(
+        const QString& key, std::function<void(const QString& secret, const QString& error)> done);
 };
 
 } // namespace meshscope
