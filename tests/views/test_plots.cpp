@@ -6,7 +6,9 @@
 #include "plots/plot_lod.h"
 #include "plots/signal_plots.h"
 
+#include <QApplication>
 #include <QSignalSpy>
+#include <QWheelEvent>
 #include <QTest>
 
 #include <cmath>
@@ -196,6 +198,14 @@ private Q_SLOTS:
         QVERIFY(zoomed.durationMs() < ds->timeRange().durationMs() / 2);
         QVERIFY(zoomed.contains(t));
         QTRY_COMPARE(plots.plottedRange(), zoomed);
+
+        // Wheel up over a plot zooms in around the pointer, through the TimeWindow.
+        const QPoint pos = middle;
+        QWheelEvent wheel(pos, canvas->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+            Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas, &wheel);
+        QVERIFY(window.visibleRange().durationMs() < zoomed.durationMs());
+        QTRY_COMPARE(plots.plottedRange(), window.visibleRange());
     }
 
     void comparisonOverlayToggles()
