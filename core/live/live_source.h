@@ -48,6 +48,9 @@ struct LiveUpdate
     std::vector<SeriesBatch> series;
     std::vector<TopologyFrame> frames;
     QStringList warnings;
+    /// Alerts pending or firing in Prometheus at this poll (for the timeline); empty when
+    /// the server has no alerting rules or no /api/v1/alerts (a warning says so).
+    std::vector<PromAlert> alerts;
     qint64 endMs = 0; ///< data is complete up to here
     qint64 wallMs = 0; ///< time the poll took
 };

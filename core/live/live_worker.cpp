@@ -153,11 +153,18 @@ void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 endMs, qint64 tookMs, b
     update.series = std::move(snapshot.series);
     update.frames = std::move(snapshot.frames);
     update.warnings = snapshot.warnings;
+    try {
+        update.alerts = m_poller->prometheus().alerts(&m_job);
+    } catch (const ConnectionError& error) {
+        // Alerts decorate the timeline; a server without them must not stop the data.
+        update.warnings << QStringLiteral("alerts unavailable: ") + error.message();
+    }
     update.endMs = endMs;
     update.wallMs = tookMs;
-    Q_EMIT updateArrived(update);
     const bool slow = !backfill && tookMs > m_pollIntervalMs / 2;
-    setStatus(slow ? LiveState::Slow : LiveState::Connected, snapshot.warnings.join(QStringLiteral("; ")));
+    const QString warnings = update.warnings.join(QStringLiteral("; "));
+    Q_EMIT updateArrived(update);
+    setStatus(slow ? LiveState::Slow : LiveState::Connected, warnings);
 }
 
 void LiveWorker::onFailure(const QString& message)

@@ -83,6 +83,8 @@ private Q_SLOTS:
         QVERIFY(backfill.backfill);
         QVERIFY(!backfill.frames.empty());
         QVERIFY(backfill.series.size() > 10);
+        QVERIFY2(backfill.warnings.isEmpty(), qPrintable(backfill.warnings.join(QLatin1Char('\n'))));
+        QVERIFY(backfill.alerts.empty()); // no alerting rules configured
         QVERIFY(source.status().state == LiveState::Connected || source.status().state == LiveState::Slow);
 
         m_prometheus.kill();
