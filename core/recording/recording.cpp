@@ -51,7 +51,13 @@ std::unique_ptr<RecordingWriter> RecordingWriter::create(const QString& path, bo
     setWritePragmas(*db);
     db->exec("BEGIN IMMEDIATE");
     RecordingSchema::create(*db);
-    const QString created = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    // SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the creation time, so
+    // the demo recording built from a fixed seed is byte-identical on every machine.
+    bool pinned = false;
+    const qint64 epoch = qEnvironmentVariableIntValue("SOURCE_DATE_EPOCH", &pinned);
+    const QDateTime createdAt = pinned ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC)
+                                       : QDateTime::currentDateTimeUtc();
+    const QString created = createdAt.toString(Qt::ISODateWithMs);
     db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('created_by', 'meshscope %1'), ('created_at', '%2')")
                  .arg(QLatin1String(MESHSCOPE_VERSION), created)
                  .toUtf8()
