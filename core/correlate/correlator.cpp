@@ -94,9 +94,12 @@ void Correlator::addToGroup(int groupIndex, int anomalyIndex, const std::vector<
     });
     indexes.insert(at, anomalyIndex);
     group.entities.insert(anomaly.series.entity);
+    // Detector anomalies as evidence: significance 0..100 maps onto ~0..10 sigma.
+    addEvidence(group, {anomaly.series, anomaly.significance / 10.0, anomaly.startMs, anomaly.expected, anomaly.observed});
     for (int id : nodes)
         group.graphNodes.insert(id);
     group.lastActivityMs = std::max({group.lastActivityMs, anomaly.startMs, anomaly.endMs});
+    group.strongest = std::max(group.strongest, anomaly.significance);
     refreshSummary(group);
 }
 
@@ -115,7 +118,11 @@ void Correlator::mergeInto(int target, int source, std::vector<IncidentChange>* 
     into.incident.anomalyIndexes = std::move(merged);
     into.graphNodes.unite(from.graphNodes);
     into.entities.unite(from.entities);
+    for (const SignalEvidence& signal : std::as_const(from.evidence))
+        addEvidence(into, signal);
+    from.evidence.clear();
     into.lastActivityMs = std::max(into.lastActivityMs, from.lastActivityMs);
+    into.strongest = std::max(into.strongest, from.strongest);
     from.alive = false;
     m_open.erase(std::remove(m_open.begin(), m_open.end(), source), m_open.end());
     changes->push_back({from.incident.id, IncidentChangeKind::Merged, into.incident.id});
@@ -128,9 +135,7 @@ void Correlator::refreshSummary(Group& group) const
     incident.startMs = first.startMs;
     incident.firstAffected = Entity::suspectNode(first.series.entity);
     incident.endMs = group.lastActivityMs;
-    double strongest = 0;
-    for (int index : incident.anomalyIndexes)
-        strongest = std::max(strongest, m_anomalies[static_cast<std::size_t>(index)].significance);
+    const double strongest = group.strongest;
     // Breadth adds to the strongest signal: many services deviating together is
     // more certainly an incident than one, but never beyond the scale.
     const double breadth = 5.0 * std::log2(static_cast<double>(group.entities.size()));
@@ -182,27 +187,37 @@ std::vector<IncidentChange> Correlator::addAnomaly(const Anomaly& anomaly)
     return changes;
 }
 
+void Correlator::addEvidence(Group& group, const SignalEvidence& signal)
+{
+    const auto found = group.evidence.find(signal.series);
+    if (found == group.evidence.end()) {
+        group.evidence.insert(signal.series, signal);
+        return;
+    }
+    const qint64 firstOnset = std::min(found->onsetMs, signal.onsetMs);
+    if (signal.magnitude > found->magnitude)
+        *found = signal;
+    found->onsetMs = firstOnset;
+}
+
 void Correlator::rank(const Group& group) const
 {
     if (!group.rankingDirty)
         return;
-    // Detector anomalies as evidence: significance 0..100 maps onto ~0..10 sigma; the
-    // strongest anomaly of each series counts.
-    QHash<SeriesKey, int> bySeries;
     SignalEvidenceList evidence;
-    for (int index : group.incident.anomalyIndexes) {
-        const Anomaly& anomaly = m_anomalies[static_cast<std::size_t>(index)];
-        SignalEvidence signal {anomaly.series, anomaly.significance / 10.0, anomaly.startMs, anomaly.expected,
-            anomaly.observed};
-        const int existing = bySeries.value(anomaly.series, -1);
-        if (existing < 0) {
-            bySeries.insert(anomaly.series, static_cast<int>(evidence.size()));
-            evidence.push_back(signal);
-        } else if (evidence[static_cast<std::size_t>(existing)].magnitude < signal.magnitude) {
-            signal.onsetMs = evidence[static_cast<std::size_t>(existing)].onsetMs; // the first onset stays
-            evidence[static_cast<std::size_t>(existing)] = signal;
-        }
+    evidence.reserve(static_cast<std::size_t>(group.evidence.size()));
+    for (const SignalEvidence& signal : group.evidence)
+        evidence.push_back(signal);
+    // Strongest first, ties by name: the same order whatever the hash did.
+    const auto stronger = [](const SignalEvidence& a, const SignalEvidence& b) {
+        return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.series < b.series;
+    };
+    const std::size_t keep = static_cast<std::size_t>(std::max(1, m_settings.maxRankedSeries));
+    if (evidence.size() > keep) {
+        std::nth_element(evidence.begin(), evidence.begin() + static_cast<std::ptrdiff_t>(keep), evidence.end(), stronger);
+        evidence.resize(keep);
     }
+    std::sort(evidence.begin(), evidence.end(), stronger);
     RankingSettings settings = m_settings.ranking;
     settings.anomalousMagnitude = 0; // every detector anomaly already passed its threshold
     group.incident.candidates = RootCauseRanker(settings).rank(evidence, m_graph, group.incident.firstAffected);

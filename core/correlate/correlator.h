@@ -6,6 +6,7 @@
 #include "model/findings.h"
 #include "model/topology.h"
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -24,6 +25,9 @@ struct CorrelationSettings
     /// An incident without new anomalies (or still-running ones) for this long resolves.
     qint64 quietPeriodMs = 15 * 60 * 1000;
     RankingSettings ranking;
+    /// Only the strongest series of an incident are ranked (a day-long storm can hold
+    /// thousands); candidates come from these.
+    int maxRankedSeries = 200;
 };
 
 enum class IncidentChangeKind { Opened, Updated, Merged, Resolved };
@@ -78,7 +82,11 @@ private:
         mutable Incident incident; ///< candidates are ranked lazily, on read
         QSet<int> graphNodes;    ///< call-graph ids of the nodes involved
         QSet<QString> entities;  ///< entity names involved (also those unknown to the graph)
+        /// Strongest anomaly per series as ranking evidence, kept up to date as anomalies
+        /// arrive so reading a large incident does not revisit all its anomalies.
+        QHash<SeriesKey, SignalEvidence> evidence;
         qint64 lastActivityMs = 0;
+        double strongest = 0;    ///< largest anomaly significance
         bool alive = true;       ///< false once merged into another
         mutable bool rankingDirty = true;
     };
@@ -90,6 +98,7 @@ private:
     void mergeInto(int target, int source, std::vector<IncidentChange>* changes);
     void addToGroup(int groupIndex, int anomalyIndex, const std::vector<int>& nodes);
     void refreshSummary(Group& group) const;
+    static void addEvidence(Group& group, const SignalEvidence& signal);
     void rank(const Group& group) const;
 
     CorrelationSettings m_settings;

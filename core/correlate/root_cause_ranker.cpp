@@ -26,9 +26,9 @@ Kind kindOf(const QString& signal)
     case SignalClass::Errors:
         return Errors;
     case SignalClass::Traffic:
+    case SignalClass::Bytes: // bytes on the wire move with the calls
         return Traffic;
     case SignalClass::Saturation:
-    case SignalClass::Bytes:
     case SignalClass::Custom:
         break;
     }
@@ -101,6 +101,12 @@ public:
         , m_graph(graph)
     {
         m_nodes = collectNodes(evidence, graph, settings.logScale, &m_indexByName);
+        m_nodeOfGraphId.assign(static_cast<std::size_t>(graph.nodeCount()), -1);
+        m_visitMark.assign(static_cast<std::size_t>(graph.nodeCount()), 0);
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            if (m_nodes[i].graphId >= 0)
+                m_nodeOfGraphId[static_cast<std::size_t>(m_nodes[i].graphId)] = static_cast<int>(i);
+        }
     }
 
     std::vector<RootCauseCandidate> run(const QString& symptomNode)
@@ -160,16 +166,20 @@ private:
     std::vector<int> anomalousNeighbours(const NodeCase& node, bool downwards) const
     {
         std::vector<int> found;
+        if (node.graphId < 0)
+            return found;
+        const int mark = ++m_visitEpoch; // marks nodes seen in this walk
         std::vector<int> frontier {node.graphId};
-        std::vector<int> seen {node.graphId};
+        m_visitMark[static_cast<std::size_t>(node.graphId)] = mark;
         for (int depth = 0; depth <= m_settings.transparentHops && !frontier.empty(); ++depth) {
             std::vector<int> next;
             for (int id : frontier) {
                 for (int other : downwards ? m_graph.callees(id) : m_graph.callers(id)) {
-                    if (std::find(seen.begin(), seen.end(), other) != seen.end())
+                    int& seen = m_visitMark[static_cast<std::size_t>(other)];
+                    if (seen == mark)
                         continue;
-                    seen.push_back(other);
-                    const int index = m_indexByName.value(m_graph.nodeName(other), -1);
+                    seen = mark;
+                    const int index = m_nodeOfGraphId[static_cast<std::size_t>(other)];
                     if (index < 0)
                         next.push_back(other); // unobserved: look through it
                     else if (isAnomalous(m_nodes[static_cast<std::size_t>(index)]))
@@ -211,7 +221,7 @@ private:
 
     /// A callee's slowness or failure makes its callers slow (latency); only failures
     /// (errors, or a local resource problem that makes it fail) explain callers' errors.
-    /// Traffic shifts travel both ways (fewer calls in, fewer calls out; retries).
+    /// Traffic shifts travel down the calls: a caller's shift explains its callees'.
     void explainByCallees(NodeCase& node)
     {
         if (node.graphId < 0)
@@ -220,10 +230,10 @@ private:
             const NodeCase& callee = m_nodes[static_cast<std::size_t>(index)];
             explain(node, Latency, callee.total(), index);
             explain(node, Errors, std::max(callee.strength[Errors], callee.strength[Local]), index);
-            explain(node, Traffic, callee.total(), index);
         }
+        // Fewer (or more) calls into a service follow from its callers sending fewer.
         for (int index : anomalousNeighbours(node, false))
-            explain(node, Traffic, m_nodes[static_cast<std::size_t>(index)].total(), index);
+            explain(node, Traffic, m_nodes[static_cast<std::size_t>(index)].strength[Traffic], index);
     }
 
     QStringList pathFrom(const NodeCase& node, const QString& symptomNode) const
@@ -252,7 +262,7 @@ private:
             int best = -1;
             double bestTotal = 0;
             for (int caller : m_graph.callers(id)) {
-                const int index = m_indexByName.value(m_graph.nodeName(caller), -1);
+                const int index = m_nodeOfGraphId[static_cast<std::size_t>(caller)];
                 if (index < 0 || std::find(visited.begin(), visited.end(), caller) != visited.end())
                     continue;
                 const NodeCase& node = m_nodes[static_cast<std::size_t>(index)];
@@ -274,6 +284,9 @@ private:
     const CallGraph& m_graph;
     std::vector<NodeCase> m_nodes;
     QHash<QString, int> m_indexByName;
+    std::vector<int> m_nodeOfGraphId; ///< node list index per call-graph id, -1 = no evidence
+    mutable std::vector<int> m_visitMark;
+    mutable int m_visitEpoch = 0;
     qint64 m_earliestOnset = std::numeric_limits<qint64>::max();
 };
 

@@ -99,7 +99,19 @@ bool measureOne(const SeriesStore& store, SeriesId id, qint64 atMs, const Series
             afterTimes.push_back(all.timesMs[i]);
         }
     }
-    if (static_cast<int>(before.size()) < settings.minBaselineSamples || afterValues.empty())
+    if (afterValues.empty())
+        return false;
+    if (before.empty() && settings.newSeriesMagnitude > 0) {
+        // The series appeared at the instant (a new version, a new dependency): that
+        // is a change in itself, of a fixed size since it has no normal to compare with.
+        out->series = store.key(id);
+        out->magnitude = settings.newSeriesMagnitude;
+        out->onsetMs = afterTimes.front();
+        out->baseline = 0;
+        out->observed = *std::max_element(afterValues.begin(), afterValues.end());
+        return true;
+    }
+    if (static_cast<int>(before.size()) < settings.minBaselineSamples)
         return false;
     double level = 0;
     for (double v : afterValues)

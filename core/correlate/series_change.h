@@ -25,6 +25,10 @@ struct SeriesChangeSettings
     /// Smallest spread of any series, relative to its normal level: steadier series do
     /// not turn sub-percent moves into large deviations.
     double minimumRelativeSpread = 0.005;
+    /// Deviation given to a series that has no sample before the instant but has some
+    /// after it (0 = ignore such series: on the PetShop cases sparse series that only
+    /// show up after an alarm made the ranking worse, so it is off by default).
+    double newSeriesMagnitude = 0;
 };
 
 /// Robust before/after deviation of every series at one instant (BARO / N-sigma style):
