@@ -57,7 +57,12 @@ std::vector<NodeCase> collectNodes(const SignalEvidenceList& evidence, const Cal
 {
     std::vector<NodeCase> nodes;
     for (const SignalEvidence& signal : evidence) {
-        const QString name = Entity::suspectNode(signal.series.entity);
+        // How much a call carries is the caller's doing; how slow or failing it is, the
+        // callee's.
+        const Kind kind = kindOf(signal.series.signal);
+        const QString name = kind == Traffic && Entity::isEdge(signal.series.entity)
+            ? Entity::edgeEnds(signal.series.entity).first
+            : Entity::suspectNode(signal.series.entity);
         int index = indexByName->value(name, -1);
         if (index < 0) {
             index = static_cast<int>(nodes.size());
@@ -71,7 +76,6 @@ std::vector<NodeCase> collectNodes(const SignalEvidenceList& evidence, const Cal
         // Deviations span orders of magnitude (a 5-sigma CPU rise, a 5,000-sigma timeout
         // storm): on a log scale one huge symptom does not drown the clear but smaller
         // deviation of the callee that causes it.
-        const Kind kind = kindOf(signal.series.signal);
         const double strength = logScale ? std::log1p(signal.magnitude) : signal.magnitude;
         node.strength[kind] = std::max(node.strength[kind], strength);
         node.peak[kind] = std::max(node.peak[kind], signal.magnitude);
