@@ -55,6 +55,13 @@ QHash<QString, int> callDepths(const TopologyFrame& frame)
 
 TopologyLayout TopologyLayouter::layout(const TopologyFrame& frame, const JobControl* job, int maxDotNodes)
 {
+    TopologyLayout out = chooseAndRun(frame, job, maxDotNodes);
+    out.computedOn = QThread::currentThreadId();
+    return out;
+}
+
+TopologyLayout TopologyLayouter::chooseAndRun(const TopologyFrame& frame, const JobControl* job, int maxDotNodes)
+{
     if (haveGraphviz() && static_cast<int>(frame.nodes.size()) <= maxDotNodes) {
         try {
             return dotLayout(frame, job);

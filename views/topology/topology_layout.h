@@ -7,6 +7,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QThread>
 
 #include <vector>
 
@@ -28,6 +29,8 @@ struct TopologyLayout
     QRectF bounds;
     Engine engine = Engine::None;
     QString note; ///< why a fallback was used, for the status line
+    /// The thread that computed it: layout must never run on the GUI thread.
+    Qt::HANDLE computedOn = nullptr;
 
     bool isEmpty() const { return positions.isEmpty(); }
 };
@@ -51,6 +54,9 @@ public:
     /// Graphviz dot; throws MeshscopeError when Graphviz is missing or fails.
     static TopologyLayout dotLayout(const TopologyFrame& frame, const JobControl* job = nullptr);
     static bool haveGraphviz();
+
+private:
+    static TopologyLayout chooseAndRun(const TopologyFrame& frame, const JobControl* job, int maxDotNodes);
 };
 
 } // namespace meshscope

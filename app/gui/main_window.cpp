@@ -1,0 +1,327 @@
+#include "main_window.h"
+
+#include "dataset_loader.h"
+
+#include "model/dataset.h"
+#include "models/entity_selection.h"
+#include "models/time_window.h"
+#include "pages/message_bar.h"
+#include "pages/topology_page.h"
+#include "replay/replay_bar.h"
+#include "replay/replay_clock.h"
+#include "topology/topology_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace meshscope {
+
+namespace {
+constexpr int MaxRecentFiles = 10;
+const QString RecentKey = QStringLiteral("recentFiles");
+
+QString formatTime(qint64 tMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(tMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_window(new TimeWindow(this))
+    , m_selection(new EntitySelection(this))
+    , m_loader(new DatasetLoader(this))
+    , m_messages(new MessageBar(this))
+    , m_topology(new TopologyPage(m_window, m_selection, this))
+    , m_replay(new ReplayBar(m_window, this))
+{
+    setWindowTitle(tr("meshscope"));
+    setAcceptDrops(true);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_topology, 1);
+    layout->addWidget(m_replay);
+    setCentralWidget(central);
+
+    buildMenus();
+    buildStatusBar();
+    buildDocks();
+
+    connect(m_loader, &DatasetLoader::started, this, [this](const QString& source) {
+        m_sourceLabel->setText(tr("Loading %1…").arg(source));
+        setLoading(true);
+    });
+    connect(m_loader, &DatasetLoader::progress, this,
+        [this](double fraction) { m_progress->setValue(static_cast<int>(fraction * 100)); });
+    connect(m_loader, &DatasetLoader::loaded, this, &MainWindow::showDataset);
+    connect(m_loader, &DatasetLoader::failed, this, &MainWindow::showLoadError);
+    connect(m_loader, &DatasetLoader::cancelled, this, [this] {
+        setLoading(false);
+        m_messages->showMessage(tr("Loading was cancelled."), MessageBar::Level::Info);
+        updateStatus();
+    });
+    connect(m_window, &TimeWindow::fullRangeChanged, this, &MainWindow::updateStatus);
+    restoreSettings();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::demoRecordingPath()
+{
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .absoluteFilePath(QStringLiteral("../share/meshscope/demo.meshrec"));
+    if (QFileInfo::exists(installed))
+        return QDir::cleanPath(installed);
+#ifdef MESHSCOPE_BUILD_DEMO
+    const QString built = QStringLiteral(MESHSCOPE_BUILD_DEMO);
+    if (QFileInfo::exists(built))
+        return built;
+#endif
+    return QString();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFiles);
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &Demo Recording"), this, &MainWindow::openDemo);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_cancelAction = file->addAction(tr("&Cancel Loading"), m_loader, &DatasetLoader::cancel);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setEnabled(false);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    TopologyView* view = m_topology->view();
+    QAction* fit = m_viewMenu->addAction(tr("&Fit Topology"), view, &TopologyView::fitAll);
+    fit->setShortcut(QKeySequence(Qt::Key_F));
+    fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_viewMenu->addSeparator();
+
+    QMenu* replay = menuBar()->addMenu(tr("&Replay"));
+    replay->addActions(m_replay->replayActions());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About meshscope"), this, [this] {
+        QMessageBox::about(this, tr("About meshscope"),
+            tr("<b>meshscope %1</b><p>Incident console for service meshes: topology, anomalies, "
+               "incidents and replay of recorded metrics.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_sourceLabel = new QLabel(this);
+    m_rangeLabel = new QLabel(this);
+    m_seriesLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(160);
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setDefaultAction(m_cancelAction);
+    m_cancelButton->setToolTip(tr("Cancel loading (Esc)"));
+    statusBar()->addWidget(m_sourceLabel, 1);
+    statusBar()->addWidget(m_rangeLabel);
+    statusBar()->addWidget(m_seriesLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    setLoading(false);
+}
+
+void MainWindow::buildDocks()
+{
+    // The plots, timeline and charts docks are added here as those pages arrive.
+    m_viewMenu->addSeparator();
+}
+
+void MainWindow::setLoading(bool loading)
+{
+    m_progress->setVisible(loading);
+    m_progress->setValue(0);
+    m_cancelButton->setVisible(loading);
+    m_cancelAction->setEnabled(loading);
+}
+
+void MainWindow::openPaths(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
+    m_messages->hide();
+    m_replay->clock()->pause();
+    addRecentFile(paths);
+    m_loader->load(paths);
+}
+
+void MainWindow::openDemo()
+{
+    const QString demo = demoRecordingPath();
+    if (demo.isEmpty()) {
+        m_messages->showMessage(
+            tr("The demo recording was not found. Build the demo_recording target or open a file with File › Open."),
+            MessageBar::Level::Warning);
+        Q_EMIT loadFailed(m_messages->text());
+        return;
+    }
+    openPaths({demo});
+}
+
+void MainWindow::chooseFiles()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastDir"), QDir::homePath()).toString();
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open recording or metrics dump"), dir,
+        tr("Recordings and dumps (*.meshrec *.om *.txt *.prom *.json *.csv);;Recordings (*.meshrec);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastDir"), QFileInfo(paths.front()).absolutePath());
+    openPaths(paths);
+}
+
+void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset, const QString& source, const QStringList& warnings)
+{
+    setLoading(false);
+    m_dataset = std::move(dataset);
+    m_source = source;
+    m_selection->clear();
+    m_window->reset(m_dataset->timeRange());
+    if (!m_dataset->incidents.empty())
+        m_replay->setT0(m_dataset->incidents.front().startMs);
+    else
+        m_replay->clearT0();
+    m_topology->setDataset(m_dataset);
+    setWindowTitle(tr("%1 — meshscope").arg(source));
+    if (!warnings.isEmpty()) {
+        m_messages->showMessage(tr("Loaded with %n warning(s): %1", nullptr, static_cast<int>(warnings.size()))
+                                    .arg(warnings.front()),
+            MessageBar::Level::Warning);
+    }
+    updateStatus();
+    Q_EMIT datasetShown();
+}
+
+void MainWindow::showLoadError(const QString& message)
+{
+    setLoading(false);
+    m_messages->showMessage(tr("Could not open: %1").arg(message), MessageBar::Level::Error);
+    updateStatus();
+    Q_EMIT loadFailed(message);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_dataset) {
+        m_sourceLabel->setText(m_loader->isLoading() ? m_sourceLabel->text() : tr("No data"));
+        m_rangeLabel->clear();
+        m_seriesLabel->clear();
+        return;
+    }
+    if (!m_loader->isLoading())
+        m_sourceLabel->setText(m_source);
+    const TimeRange range = m_window->fullRange();
+    m_rangeLabel->setText(range.isValid() ? tr("%1 – %2 UTC").arg(formatTime(range.startMs), formatTime(range.endMs))
+                                          : tr("no samples"));
+    m_seriesLabel->setText(tr("%n series", nullptr, m_dataset->series.seriesCount()));
+}
+
+void MainWindow::addRecentFile(const QStringList& paths)
+{
+    QStringList absolute;
+    for (const QString& path : paths)
+        absolute.append(QFileInfo(path).absoluteFilePath());
+    const QString entry = absolute.join(QLatin1Char('\n'));
+    m_recent.removeAll(entry);
+    m_recent.prepend(entry);
+    while (m_recent.size() > MaxRecentFiles)
+        m_recent.removeLast();
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString& entry : std::as_const(m_recent)) {
+        const QStringList paths = entry.split(QLatin1Char('\n'));
+        QStringList names;
+        for (const QString& path : paths)
+            names.append(QFileInfo(path).fileName());
+        QAction* action = m_recentMenu->addAction(names.join(QStringLiteral(", ")), this, [this, paths] { openPaths(paths); });
+        action->setToolTip(paths.join(QLatin1Char('\n')));
+    }
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        openPaths(paths);
+    }
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_recent = settings.value(RecentKey).toStringList();
+    rebuildRecentMenu();
+    m_topology->setEdgeLabels(settings.value(QStringLiteral("topology/edgeLabels"), 0).toInt());
+    const double rate = settings.value(QStringLiteral("replay/rate"), 10.0).toDouble();
+    m_replay->clock()->setRate(rate);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(RecentKey, m_recent);
+    settings.setValue(QStringLiteral("topology/edgeLabels"), m_topology->edgeLabels());
+    settings.setValue(QStringLiteral("replay/rate"), m_replay->clock()->rate());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_loader->cancel();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace meshscope

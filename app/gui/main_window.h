@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolButton;
+
+namespace meshscope {
+
+struct Dataset;
+class DatasetLoader;
+class EntitySelection;
+class MessageBar;
+class ReplayBar;
+class TimeWindow;
+class TopologyPage;
+
+/// The console window. It only wires pages together: the shared time window and
+/// selection, the loader, the pages and docks, menus, the status bar and settings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// The bundled demo recording, installed or from the build tree; empty when absent.
+    static QString demoRecordingPath();
+
+    void openPaths(const QStringList& paths);
+    void openDemo();
+
+    TimeWindow* timeWindow() const { return m_window; }
+    EntitySelection* selection() const { return m_selection; }
+    TopologyPage* topologyPage() const { return m_topology; }
+    MessageBar* messageBar() const { return m_messages; }
+    std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
+
+Q_SIGNALS:
+    /// A dataset was loaded and handed to every page (layout may still be running).
+    void datasetShown();
+    void loadFailed(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildStatusBar();
+    void buildDocks();
+    void showDataset(std::shared_ptr<const Dataset> dataset, const QString& source, const QStringList& warnings);
+    void showLoadError(const QString& message);
+    void setLoading(bool loading);
+    void chooseFiles();
+    void addRecentFile(const QStringList& paths);
+    void rebuildRecentMenu();
+    void updateStatus();
+    void restoreSettings();
+    void saveSettings() const;
+
+    TimeWindow* m_window;
+    EntitySelection* m_selection;
+    DatasetLoader* m_loader;
+    MessageBar* m_messages;
+    TopologyPage* m_topology;
+    ReplayBar* m_replay;
+    std::shared_ptr<const Dataset> m_dataset;
+    QString m_source;
+    QStringList m_recent;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QLabel* m_sourceLabel = nullptr;
+    QLabel* m_rangeLabel = nullptr;
+    QLabel* m_seriesLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancelButton = nullptr;
+};
+
+} // namespace meshscope

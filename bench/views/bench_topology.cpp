@@ -1,0 +1,199 @@
+// Topology view figures: layout time, full repaint at 1600x900, restyle of 5% of the
+// edges + repaint, and one replay frame, on random meshes of 200, 1,000 and 3,000
+// services (~3 calls each) from the simulator's generator.
+
+#include "model/signal_names.h"
+#include "models/entity_selection.h"
+#include "models/time_window.h"
+#include "simulator/mesh_generator.h"
+#include "topology/topology_layout.h"
+#include "topology/topology_state.h"
+#include "topology/topology_view.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <random>
+
+using namespace meshscope;
+
+namespace {
+
+constexpr qint64 StartMs = 1'700'000'000'000;
+constexpr qint64 StepMs = 15'000;
+constexpr int Samples = 240;
+
+TopologyFrame frameOf(const SimMesh& mesh)
+{
+    TopologyFrame frame;
+    for (const SimService& s : mesh.services) {
+        TopologyNode n;
+        n.name = s.name;
+        n.ns = s.ns;
+        n.workload = s.name;
+        n.app = s.app;
+        n.kind = NodeKind::Workload;
+        n.isRoot = s.isRoot;
+        frame.nodes.push_back(n);
+    }
+    for (std::size_t i = 0; i < mesh.calls.size(); ++i) {
+        const SimCall& c = mesh.calls[i];
+        TopologyEdge e;
+        e.source = mesh.services[static_cast<std::size_t>(c.from)].name;
+        e.destination = mesh.services[static_cast<std::size_t>(c.to)].name;
+        e.protocol = callProtocolName(c.protocol);
+        e.requestRate = 5 + static_cast<double>(i % 50);
+        frame.edges.push_back(e);
+    }
+    return frame;
+}
+
+const TopologyFrame& meshOf(int services)
+{
+    static std::map<int, TopologyFrame> cache;
+    auto it = cache.find(services);
+    if (it == cache.end())
+        it = cache.emplace(services, frameOf(MeshGenerator::random(services, std::max(2, services / 60), 7))).first;
+    return it->second;
+}
+
+/// A dataset with request rate and error ratio series for every edge of the frame.
+std::shared_ptr<const Dataset> datasetOf(const TopologyFrame& frame)
+{
+    auto data = std::make_shared<Dataset>();
+    data->topology.add(frame);
+    std::mt19937 random(11);
+    std::uniform_real_distribution<double> noise(0.8, 1.2);
+    for (const TopologyEdge& e : frame.edges) {
+        const SeriesId rate = data->series.ensureSeries({e.entity(), SignalName::RequestRate});
+        const SeriesId errors = data->series.ensureSeries({e.entity(), SignalName::ErrorRatio});
+        for (int i = 0; i < Samples; ++i) {
+            const qint64 t = StartMs + i * StepMs;
+            data->series.append(rate, t, e.requestRate * noise(random) * (1 + (i % 40) / 10.0));
+            data->series.append(errors, t, (i % 17 == 0) ? 0.02 : 0.0);
+        }
+    }
+    return data;
+}
+
+/// A shown 1600x900 view holding the laid-out frame.
+struct ViewFixture
+{
+    TimeWindow window;
+    EntitySelection selection;
+    TopologyView view {&window, &selection};
+
+    explicit ViewFixture(const TopologyFrame& frame)
+    {
+        view.resize(1600, 900);
+        view.show();
+        view.topologyScene()->setTopology(frame, TopologyLayouter::layout(frame));
+        view.fitAll();
+        QApplication::processEvents();
+        view.viewport()->repaint();
+    }
+};
+
+TopologyState quietState(const TopologyFrame& frame)
+{
+    TopologyState state;
+    state.nodes.resize(frame.nodes.size());
+    state.edges.resize(frame.edges.size());
+    for (std::size_t i = 0; i < frame.edges.size(); ++i) {
+        state.edges[i].requestRate = frame.edges[i].requestRate;
+        state.edges[i].health = KialiHealth::Healthy;
+    }
+    return state;
+}
+
+void BM_Layout(benchmark::State& state)
+{
+    const TopologyFrame& frame = meshOf(static_cast<int>(state.range(0)));
+    TopologyLayout layout;
+    for (auto _ : state) {
+        layout = TopologyLayouter::layout(frame);
+        benchmark::DoNotOptimize(layout.positions.size());
+    }
+    state.counters["nodes"] = static_cast<double>(frame.nodes.size());
+    state.counters["edges"] = static_cast<double>(frame.edges.size());
+    state.counters["dot"] = layout.engine == TopologyLayout::Engine::GraphvizDot ? 1 : 0;
+}
+
+void BM_FullRepaint(benchmark::State& state)
+{
+    const TopologyFrame& frame = meshOf(static_cast<int>(state.range(0)));
+    ViewFixture f(frame);
+    f.view.topologyScene()->applyState(quietState(frame));
+    for (auto _ : state) {
+        f.view.resetCachedContent();
+        f.view.viewport()->repaint();
+    }
+    state.counters["edges"] = static_cast<double>(frame.edges.size());
+}
+
+void BM_Restyle5PercentAndRepaint(benchmark::State& state)
+{
+    const TopologyFrame& frame = meshOf(static_cast<int>(state.range(0)));
+    ViewFixture f(frame);
+    TopologyState quiet = quietState(frame);
+    f.view.topologyScene()->applyState(quiet);
+    f.view.viewport()->repaint();
+    const std::size_t lit = frame.edges.size() / 20;
+    std::size_t offset = 0;
+    for (auto _ : state) {
+        // A different 5% of the edges lights up each time; the previous ones go quiet.
+        TopologyState next = quiet;
+        for (std::size_t k = 0; k < lit; ++k) {
+            EdgeState& e = next.edges[(offset + k * 20) % next.edges.size()];
+            e.anomalySignificance = 60 + static_cast<double>(k % 40);
+            e.errorRatio = 0.2;
+            e.health = KialiHealth::Failure;
+        }
+        ++offset;
+        f.view.topologyScene()->applyState(next);
+        f.view.viewport()->repaint();
+    }
+    state.counters["edges"] = static_cast<double>(frame.edges.size());
+    state.counters["restyled"] = static_cast<double>(2 * lit);
+    state.counters["staticRedraws"] = static_cast<double>(f.view.topologyScene()->staticLayerGeneration());
+}
+
+void BM_ReplayFrame(benchmark::State& state)
+{
+    // ~667 services have ~2,000 calls.
+    const TopologyFrame& frame = meshOf(static_cast<int>(state.range(0)));
+    const auto data = datasetOf(frame);
+    TopologyStateBuilder builder(data);
+    ViewFixture f(frame);
+    qint64 t = StartMs;
+    for (auto _ : state) {
+        t += StepMs;
+        if (t > StartMs + Samples * StepMs)
+            t = StartMs;
+        f.view.topologyScene()->applyState(builder.stateAt(frame, t));
+        f.view.viewport()->repaint();
+    }
+    state.counters["edges"] = static_cast<double>(frame.edges.size());
+}
+
+} // namespace
+
+BENCHMARK(BM_Layout)->Arg(200)->Arg(1000)->Arg(3000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FullRepaint)->Arg(200)->Arg(1000)->Arg(3000)->Iterations(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Restyle5PercentAndRepaint)->Arg(200)->Arg(1000)->Arg(3000)->Iterations(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReplayFrame)->Arg(667)->Iterations(20)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

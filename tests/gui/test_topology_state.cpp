@@ -1,0 +1,123 @@
+#include "gui_test_data.h"
+
+#include "topology/topology_layout.h"
+#include "topology/topology_state.h"
+
+#include <QTest>
+
+using namespace meshscope;
+using namespace meshscope::testing;
+
+class TestTopologyState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void kialiThresholds_data()
+    {
+        QTest::addColumn<double>("errorRatio");
+        QTest::addColumn<double>("clientErrorShare");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("clean") << 0.0 << 0.0 << int(KialiHealth::Healthy);
+        QTest::newRow("any 5xx is degraded") << 0.001 << 0.0 << int(KialiHealth::Degraded);
+        QTest::newRow("5xx at 10% still degraded") << 0.10 << 0.0 << int(KialiHealth::Degraded);
+        QTest::newRow("5xx above 10% fails") << 0.11 << 0.0 << int(KialiHealth::Failure);
+        QTest::newRow("4xx at 5% healthy") << 0.0 << 0.05 << int(KialiHealth::Healthy);
+        QTest::newRow("4xx above 10% degraded") << 0.0 << 0.15 << int(KialiHealth::Degraded);
+        QTest::newRow("4xx above 20% fails") << 0.0 << 0.25 << int(KialiHealth::Failure);
+    }
+    void kialiThresholds()
+    {
+        QFETCH(double, errorRatio);
+        QFETCH(double, clientErrorShare);
+        QFETCH(int, expected);
+        TopologyEdge edge;
+        edge.ratesByCode[QStringLiteral("200")] = 100.0 * (1 - clientErrorShare);
+        if (clientErrorShare > 0)
+            edge.ratesByCode[QStringLiteral("404")] = 100.0 * clientErrorShare;
+        QCOMPARE(int(kialiHealth(edge, errorRatio)), expected);
+    }
+
+    void tcpEdgesHaveNoRequestHealth()
+    {
+        TopologyEdge edge;
+        edge.protocol = QStringLiteral("tcp");
+        QCOMPARE(kialiHealth(edge, 0.5), KialiHealth::Unknown);
+    }
+
+    void cursorInsideAnomalyLightsTheEdge()
+    {
+        const auto data = smallMesh();
+        TopologyStateBuilder builder(data);
+        const TopologyFrame& frame = data->topology.frames().front();
+        const auto row = static_cast<std::size_t>(1); // frontend->cart
+        QCOMPARE(frame.edges[row].entity(), AnomalousEdge);
+
+        const TopologyState before = builder.stateAt(frame, AnomalyStartMs - 60'000);
+        QVERIFY(!before.edges[row].isAnomalous());
+        QVERIFY(!before.edges[row].isLit());
+        QCOMPARE(before.edges[row].health, KialiHealth::Healthy);
+
+        const TopologyState during = builder.stateAt(frame, AnomalyStartMs + 30'000);
+        QCOMPARE(during.edges[row].anomalySignificance, 90.0);
+        QVERIFY(during.edges[row].inOpenIncident);
+        QCOMPARE(during.edges[row].errorRatio, 0.35);
+        QCOMPARE(during.edges[row].health, KialiHealth::Failure);
+        QVERIFY(during.nodes[2].rootCause); // cart, the destination of the ranked edge
+        // frontend->catalog errs a little but has no anomaly: degraded, not anomalous.
+        QCOMPARE(during.edges[2].health, KialiHealth::Degraded);
+        QVERIFY(!during.edges[2].isAnomalous());
+
+        const TopologyState after = builder.stateAt(frame, AnomalyEndMs + 60'000);
+        QVERIFY(!after.edges[row].isLit());
+        QVERIFY(!after.nodes[2].rootCause);
+    }
+
+    void ratesComeFromTheSeriesAtTheCursor()
+    {
+        const auto data = smallMesh();
+        TopologyStateBuilder builder(data);
+        const TopologyFrame& frame = data->topology.frames().front();
+        const TopologyState state = builder.stateAt(frame, MeshStartMs + 5 * MeshStepMs + 1);
+        QCOMPARE(state.edges[0].requestRate, 50.0);
+        // The tcp edge has no series: the frame's own numbers are used.
+        QCOMPARE(state.edges[3].requestRate, 20.0);
+    }
+
+    void gridLayoutPlacesEveryNodeInItsNamespaceTile()
+    {
+        const auto data = smallMesh();
+        const TopologyFrame& frame = data->topology.frames().front();
+        const TopologyLayout layout = TopologyLayouter::gridLayout(frame);
+        QCOMPARE(layout.positions.size(), qsizetype(frame.nodes.size()));
+        QCOMPARE(layout.clusters.size(), std::size_t(2));
+        for (const TopologyNode& n : frame.nodes) {
+            const auto cluster = std::find_if(layout.clusters.begin(), layout.clusters.end(),
+                [&](const TopologyLayout::Cluster& c) { return c.ns == n.ns; });
+            QVERIFY(cluster != layout.clusters.end());
+            QVERIFY(cluster->rect.contains(layout.positions.value(n.name)));
+        }
+        // Callers sit left of their callees inside a tile.
+        QVERIFY(layout.positions.value(QStringLiteral("frontend")).x()
+            < layout.positions.value(QStringLiteral("redis")).x());
+    }
+
+    void dotLayoutGoesLeftToRight()
+    {
+        if (!TopologyLayouter::haveGraphviz())
+            QSKIP("built without Graphviz");
+        const auto data = smallMesh();
+        const TopologyFrame& frame = data->topology.frames().front();
+        const TopologyLayout layout = TopologyLayouter::dotLayout(frame);
+        QCOMPARE(layout.engine, TopologyLayout::Engine::GraphvizDot);
+        QCOMPARE(layout.positions.size(), qsizetype(frame.nodes.size()));
+        QVERIFY(layout.positions.value(QStringLiteral("gateway")).x()
+            < layout.positions.value(QStringLiteral("frontend")).x());
+        QVERIFY(layout.positions.value(QStringLiteral("frontend")).x()
+            < layout.positions.value(QStringLiteral("cart")).x());
+        QCOMPARE(layout.clusters.size(), std::size_t(2));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTopologyState)
+#include "test_topology_state.moc"

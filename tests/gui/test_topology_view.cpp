@@ -1,0 +1,168 @@
+#include "gui_test_data.h"
+
+#include "models/entity_selection.h"
+#include "models/time_window.h"
+#include "topology/lit_edge_item.h"
+#include "topology/topology_view.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace meshscope;
+using namespace meshscope::testing;
+
+class TestTopologyView : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        TimeWindow window;
+        EntitySelection selection;
+        TopologyView view {&window, &selection};
+
+        explicit Fixture(qint64 cursorMs)
+        {
+            const auto data = smallMesh();
+            window.reset(data->timeRange());
+            window.setCursor(cursorMs);
+            view.resize(900, 500);
+            view.show();
+            view.setDataset(data);
+        }
+        bool waitForLayout()
+        {
+            return QTest::qWaitFor([this] { return !view.isLayoutPending() && !view.topologyScene()->frame().nodes.empty(); }, 20000);
+        }
+        QPoint viewPosOf(const QString& entity) const
+        {
+            return view.mapFromScene(view.topologyScene()->entityRect(entity).center());
+        }
+    };
+
+    static QHash<QString, QPointF> positions(const TopologyScene* scene)
+    {
+        QHash<QString, QPointF> out;
+        for (const TopologyNode& n : scene->frame().nodes)
+            out.insert(n.name, scene->nodePosition(n.name));
+        return out;
+    }
+
+private Q_SLOTS:
+    void layoutRunsOffTheGuiThread()
+    {
+        Fixture f(AnomalyStartMs - 60'000);
+        // setDataset() returns before the layout exists: it runs in the background.
+        QVERIFY(f.view.isLayoutPending());
+        QVERIFY(f.view.topologyScene()->frame().nodes.empty());
+        QVERIFY(f.waitForLayout());
+        const TopologyLayout& layout = f.view.topologyScene()->topologyLayout();
+        QVERIFY(layout.computedOn != nullptr);
+        QVERIFY(layout.computedOn != QThread::currentThreadId());
+        QCOMPARE(layout.positions.size(), qsizetype(5));
+    }
+
+    void restyleNeverMovesNodes()
+    {
+        Fixture f(AnomalyStartMs - 60'000);
+        QVERIFY(f.waitForLayout());
+        const auto before = positions(f.view.topologyScene());
+        QSignalSpy layouts(&f.view, &TopologyView::layoutStarted);
+        for (qint64 t = MeshStartMs; t <= MeshStartMs + 600'000; t += 45'000) {
+            f.window.setCursor(t);
+            f.view.updateNow();
+        }
+        QCOMPARE(layouts.count(), 0);
+        QCOMPARE(positions(f.view.topologyScene()), before);
+    }
+
+    void cursorEnteringAnAnomalyLightsTheEdge()
+    {
+        Fixture f(AnomalyStartMs - 60'000);
+        QVERIFY(f.waitForLayout());
+        TopologyScene* scene = f.view.topologyScene();
+        QCOMPARE(scene->litEdge(AnomalousEdge), nullptr);
+
+        f.window.setCursor(AnomalyStartMs + 30'000);
+        // Cursor moves are coalesced: the restyle arrives within a tick.
+        QTRY_VERIFY(scene->litEdge(AnomalousEdge) != nullptr);
+        const LitEdgeItem* lit = scene->litEdge(AnomalousEdge);
+        QCOMPARE(lit->lineColor(), TopologyPalette().anomaly);
+        QVERIFY(lit->lineWidth() > edgeWidthForRate(20));
+        // Erroring within Kiali's thresholds but not anomalous: the distinct orange.
+        const LitEdgeItem* degraded = scene->litEdge(QStringLiteral("frontend->catalog"));
+        QVERIFY(degraded);
+        QCOMPARE(degraded->lineColor(), TopologyPalette().degraded);
+
+        f.window.setCursor(AnomalyEndMs + 60'000);
+        QTRY_COMPARE(scene->litEdge(AnomalousEdge), nullptr);
+    }
+
+    void clickingAnEdgeSelectsIt()
+    {
+        Fixture f(MeshStartMs);
+        QVERIFY(f.waitForLayout());
+        QSignalSpy changed(&f.selection, &EntitySelection::selectionChanged);
+        QTest::mouseClick(f.view.viewport(), Qt::LeftButton, {}, f.viewPosOf(AnomalousEdge));
+        QCOMPARE(f.selection.entity(), AnomalousEdge);
+        QCOMPARE(changed.count(), 1);
+
+        QTest::mouseClick(f.view.viewport(), Qt::LeftButton, {}, f.viewPosOf(QStringLiteral("cart")));
+        QCOMPARE(f.selection.entity(), QStringLiteral("cart"));
+    }
+
+    void arrowsWalkBetweenNodes()
+    {
+        Fixture f(MeshStartMs);
+        QVERIFY(f.waitForLayout());
+        f.selection.select(QStringLiteral("gateway"));
+        f.view.setFocus();
+        QTest::keyClick(&f.view, Qt::Key_Right);
+        QCOMPARE(f.selection.entity(), QStringLiteral("frontend"));
+    }
+
+    void tooltipNamesTheNumbers()
+    {
+        Fixture f(AnomalyStartMs + 30'000);
+        QVERIFY(f.waitForLayout());
+        const QString tip = f.view.topologyScene()->toolTipFor(AnomalousEdge);
+        QVERIFY2(tip.contains(QStringLiteral("35.00%")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("20.00")), qPrintable(tip));
+    }
+
+    void screenshotShowsTheLitEdge()
+    {
+        Fixture f(AnomalyStartMs + 30'000);
+        QVERIFY(f.waitForLayout());
+        f.view.updateNow();
+        const QImage image = f.view.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QVERIFY(!image.isNull());
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4) {
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 10, "the topology picture is blank");
+
+        // A third of the way along the anomalous edge (the incident marker sits mid-way)
+        // the pixels are red.
+        const TopologyScene* scene = f.view.topologyScene();
+        const QLineF line(scene->nodePosition(QStringLiteral("frontend")), scene->nodePosition(QStringLiteral("cart")));
+        const QPoint mid = f.view.mapFromScene(line.pointAt(0.35));
+        int red = 0;
+        for (int dy = -6; dy <= 6; ++dy) {
+            for (int dx = -6; dx <= 6; ++dx) {
+                const QColor c = image.pixelColor(mid + QPoint(dx, dy));
+                if (c.red() > 180 && c.green() < 120 && c.blue() < 120)
+                    ++red;
+            }
+        }
+        QVERIFY2(red > 5, "no anomaly colour where the anomalous edge is");
+    }
+};
+
+QTEST_MAIN(TestTopologyView)
+#include "test_topology_view.moc"
