@@ -57,7 +57,7 @@ std::shared_ptr<const Dataset> smallMesh()
     addSeries(*data, QStringLiteral("frontend->cart"), SignalName::RequestRate, 20, 20);
     addSeries(*data, QStringLiteral("frontend->cart"), SignalName::ErrorRatio, 0, 0.35);
     addSeries(*data, QStringLiteral("frontend->catalog"), SignalName::RequestRate, 30, 30);
-    addSeries(*data, QStringLiteral("frontend->catalog"), SignalName::ErrorRatio, 0, 0.02);
+    addSeries(*data, QStringLiteral("frontend->catalog"), SignalName::ErrorRatio, 0, 0.03);
 
     Anomaly anomaly;
     anomaly.series = {AnomalousEdge, SignalName::ErrorRatio};

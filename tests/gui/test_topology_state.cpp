@@ -19,7 +19,8 @@ private Q_SLOTS:
         QTest::addColumn<double>("clientErrorShare");
         QTest::addColumn<int>("expected");
         QTest::newRow("clean") << 0.0 << 0.0 << int(KialiHealth::Healthy);
-        QTest::newRow("any 5xx is degraded") << 0.001 << 0.0 << int(KialiHealth::Degraded);
+        QTest::newRow("background 5xx is healthy") << 0.001 << 0.0 << int(KialiHealth::Healthy);
+        QTest::newRow("1% 5xx is degraded") << 0.01 << 0.0 << int(KialiHealth::Degraded);
         QTest::newRow("5xx at 10% still degraded") << 0.10 << 0.0 << int(KialiHealth::Degraded);
         QTest::newRow("5xx above 10% fails") << 0.11 << 0.0 << int(KialiHealth::Failure);
         QTest::newRow("4xx at 5% healthy") << 0.0 << 0.05 << int(KialiHealth::Healthy);

@@ -10,8 +10,8 @@
 
 namespace meshscope {
 
-/// Health by Kiali's default request-rate thresholds (WIRE-FORMATS.md): any 5xx is
-/// Degraded, more than 10% 5xx is Failure; 4xx above 10% Degraded, 20% Failure.
+/// Health by Kiali's default request-rate thresholds (WIRE-FORMATS.md): 5xx above a 0.5%
+/// noise floor (Kiali: any) is Degraded, more than 10% 5xx is Failure; 4xx above 10% Degraded, 20% Failure.
 enum class KialiHealth { Unknown, Healthy, Degraded, Failure };
 
 /// What an edge looks like at one time: the numbers and why it is lit.
