@@ -6,6 +6,8 @@
 #include "models/entity_selection.h"
 #include "models/time_window.h"
 #include "pages/message_bar.h"
+#include "plots/signal_plots.h"
+#include "timeline/timeline_view.h"
 #include "pages/topology_page.h"
 #include "replay/replay_bar.h"
 #include "replay/replay_clock.h"
@@ -156,8 +158,17 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::buildDocks()
 {
-    // The plots, timeline and charts docks are added here as those pages arrive.
-    m_viewMenu->addSeparator();
+    const auto dock = [this](QWidget* page, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+        auto* widget = new QDockWidget(title, this);
+        widget->setObjectName(name); // saveState() needs it
+        widget->setWidget(page);
+        addDockWidget(area, widget);
+        m_viewMenu->addAction(widget->toggleViewAction());
+    };
+    m_timeline = new TimelineView(m_window, m_selection, this);
+    m_plots = new SignalPlots(m_window, m_selection, this);
+    dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"), Qt::RightDockWidgetArea);
+    dock(m_plots, tr("Plots"), QStringLiteral("plotsDock"), Qt::BottomDockWidgetArea);
 }
 
 void MainWindow::setLoading(bool loading)
@@ -215,6 +226,8 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset, const QStri
     else
         m_replay->clearT0();
     m_topology->setDataset(m_dataset);
+    m_timeline->setDataset(m_dataset);
+    m_plots->setDataset(m_dataset);
     setWindowTitle(tr("%1 — meshscope").arg(source));
     if (!warnings.isEmpty()) {
         m_messages->showMessage(tr("Loaded with %n warning(s): %1", nullptr, static_cast<int>(warnings.size()))

@@ -18,6 +18,8 @@ class DatasetLoader;
 class EntitySelection;
 class MessageBar;
 class ReplayBar;
+class SignalPlots;
+class TimelineView;
 class TimeWindow;
 class TopologyPage;
 
@@ -73,6 +75,8 @@ private:
     MessageBar* m_messages;
     TopologyPage* m_topology;
     ReplayBar* m_replay;
+    TimelineView* m_timeline = nullptr;
+    SignalPlots* m_plots = nullptr;
     std::shared_ptr<const Dataset> m_dataset;
     QString m_source;
     QStringList m_recent;
