@@ -13,11 +13,13 @@ constexpr int Warmup = 64;
 constexpr double MinDeviation = 0.05;
 } // namespace
 
-AnomalyLikelihood::AnomalyLikelihood(int shortWindow, double longWindow, double alertLevel, int refractory)
+AnomalyLikelihood::AnomalyLikelihood(
+    int shortWindow, double longWindow, double alertLevel, int refractory, double learnClip)
     : m_shortWindow(std::clamp(shortWindow, 1, MaxShort))
     , m_longWindow(longWindow)
     , m_alertLevel(alertLevel)
     , m_refractory(refractory)
+    , m_learnClip(learnClip)
 {
 }
 
@@ -36,11 +38,11 @@ double AnomalyLikelihood::update(double raw)
         const double tail = 0.5 * std::erfc(x / std::sqrt(2.0));
         score = std::clamp(std::log(tail + Epsilon) / std::log(Epsilon), 0.0, 1.0);
     }
-    // The long-run statistics learn from the short mean, with anomalies clipped so that
-    // an incident does not teach that incidents are normal.
+    // The long-run statistics learn from the short mean, with anomalies clipped (if asked)
+    // so that an incident does not teach that incidents are normal.
     ++m_count;
     const double alpha = 1.0 / std::min<double>(static_cast<double>(m_count), m_longWindow);
-    const double limit = m_mean + 4 * std::max(std::sqrt(m_variance), MinDeviation);
+    const double limit = m_mean + m_learnClip * std::max(std::sqrt(m_variance), MinDeviation);
     const double learned = m_count > Warmup ? std::min(shortMean, limit) : shortMean;
     const double delta = learned - m_mean;
     m_mean += alpha * delta;
@@ -58,7 +60,7 @@ double AnomalyLikelihood::update(double raw)
 
 void AnomalyLikelihood::write(QDataStream& out) const
 {
-    out << m_shortWindow << m_longWindow << m_alertLevel << m_refractory;
+    out << m_shortWindow << m_longWindow << m_alertLevel << m_refractory << m_learnClip;
     for (double v : m_recent)
         out << v;
     out << m_next << m_recentSum << qint64(m_count) << m_mean << m_variance << m_quiet << m_last;
@@ -67,7 +69,7 @@ void AnomalyLikelihood::write(QDataStream& out) const
 void AnomalyLikelihood::read(QDataStream& in)
 {
     qint64 count = 0;
-    in >> m_shortWindow >> m_longWindow >> m_alertLevel >> m_refractory;
+    in >> m_shortWindow >> m_longWindow >> m_alertLevel >> m_refractory >> m_learnClip;
     for (double& v : m_recent)
         in >> v;
     in >> m_next >> m_recentSum >> count >> m_mean >> m_variance >> m_quiet >> m_last;

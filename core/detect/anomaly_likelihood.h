@@ -14,11 +14,15 @@ namespace meshscope {
 /// surprising on a calm series and ordinary on a noisy one.
 ///
 /// After a score reaches `alertLevel`, the following `refractory` samples are damped so one
-/// event raises one alert; an ongoing deviation is still visible in the raw input.
+/// event raises one alert; an ongoing deviation is still visible in the raw input
+/// (refractory 0: no damping, e.g. when the caller combines several likelihoods and
+/// damps the combination). While learning, short means above the long-run mean plus
+/// `learnClip` deviations are clipped (infinity: learn everything).
 class AnomalyLikelihood
 {
 public:
-    AnomalyLikelihood(int shortWindow = 10, double longWindow = 8640, double alertLevel = 0.6, int refractory = 300);
+    AnomalyLikelihood(int shortWindow = 10, double longWindow = 8640, double alertLevel = 0.6, int refractory = 300,
+        double learnClip = 4);
 
     double update(double raw);
     double last() const { return m_last; }
@@ -32,6 +36,7 @@ private:
     double m_longWindow;
     double m_alertLevel;
     int m_refractory;
+    double m_learnClip;
     std::array<double, MaxShort> m_recent {};
     int m_next = 0;
     double m_recentSum = 0;

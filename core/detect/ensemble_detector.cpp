@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace meshscope {
 
@@ -14,11 +15,32 @@ constexpr double ChangePointWeight = 1.0;
 constexpr double SpikeWeight = 0.6;
 constexpr double BurnRateWeight = 1.0;
 enum Component { Seasonal, ChangePoint, Spike, BurnRate, ComponentCount };
+
+// The likelihood of the combined deviation averages 10 samples and learns from everything
+// (no clipping: on NAB, clipping kept long incidents surprising for too long, i.e. more
+// repeated alarms). The drift score is already smoothed, so its likelihood needs no
+// averaging, and it learns with clipping at 4 deviations so a slow failure does not
+// become normal. Both measured on NAB, see docs/detectors.md.
+AnomalyLikelihood makeLikelihood()
+{
+    return AnomalyLikelihood(10, 8640, 0.6, 0, std::numeric_limits<double>::infinity());
+}
+AnomalyLikelihood makeDriftLikelihood()
+{
+    return AnomalyLikelihood(1, 8640, 0.6, 0, 4);
+}
+// After the score reaches AlertLevel, the next Refractory samples are damped (x Damping):
+// one event, one alert. Measured on NAB: 200 beats 150, 250, 300 and 600.
+constexpr double AlertLevel = 0.6;
+constexpr int Refractory = 200;
+constexpr double Damping = 0.3;
 } // namespace
 
 EnsembleDetector::EnsembleDetector(const DetectorConfig& config)
     : Detector(config)
     , m_seasonal(config)
+    , m_likelihood(makeLikelihood())
+    , m_driftLikelihood(makeDriftLikelihood())
 {
     restartResidualDetectors();
     if (config.signalClass == SignalClass::Errors)
@@ -40,7 +62,7 @@ double EnsembleDetector::update(qint64 tMs, double value)
     if (seasonalMode != m_seasonalMode) {
         m_seasonalMode = seasonalMode;
         restartResidualDetectors();
-        m_likelihood = AnomalyLikelihood();
+        m_likelihood = makeLikelihood();
     }
     const double residual = value - base.expected;
     m_changePoint->update(tMs, residual);
@@ -61,8 +83,20 @@ double EnsembleDetector::update(qint64 tMs, double value)
     m_output.upper = base.upper;
     m_output.warm = base.warm;
     m_output.deviation = base.deviation >= 0 ? raw : -raw;
-    m_output.score = m_likelihood.update(raw);
+    const double drift = m_driftLikelihood.update(m_drift.update(value) * m_config.sensitivity);
+    m_output.score = dampRepeats(std::max(m_likelihood.update(raw), drift));
     return m_output.score;
+}
+
+double EnsembleDetector::dampRepeats(double score)
+{
+    if (m_quiet > 0) {
+        --m_quiet;
+        return score * Damping;
+    }
+    if (score >= AlertLevel)
+        m_quiet = Refractory;
+    return score;
 }
 
 QString EnsembleDetector::strongestComponent() const
@@ -79,7 +113,9 @@ void EnsembleDetector::writeState(QDataStream& out) const
     if (m_burnRate)
         out << m_burnRate->saveState();
     m_likelihood.write(out);
-    out << m_strongest;
+    m_drift.write(out);
+    m_driftLikelihood.write(out);
+    out << m_quiet << m_strongest;
 }
 
 void EnsembleDetector::readState(QDataStream& in)
@@ -101,7 +137,9 @@ void EnsembleDetector::readState(QDataStream& in)
         m_burnRate.reset();
     }
     m_likelihood.read(in);
-    in >> m_strongest;
+    m_drift.read(in);
+    m_driftLikelihood.read(in);
+    in >> m_quiet >> m_strongest;
 }
 
 } // namespace meshscope

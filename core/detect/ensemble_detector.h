@@ -3,6 +3,7 @@
 #include "anomaly_likelihood.h"
 #include "burn_rate_detector.h"
 #include "change_point_detector.h"
+#include "drift_score.h"
 #include "seasonal_detector.h"
 #include "spike_detector.h"
 
@@ -15,8 +16,11 @@ namespace meshscope {
 /// residual (value - expected), so a daily swing is neither a spike nor a level shift;
 /// error ratios also get the SLO burn rate on the raw ratio. The deviations (bad
 /// direction only) are combined by a weighted maximum into one raw deviation, which
-/// AnomalyLikelihood turns into the score. `output()` gives the seasonal baseline and
-/// band, the combined deviation and the likelihood score.
+/// AnomalyLikelihood turns into a likelihood. A second likelihood watches DriftScore (slow
+/// drifts away from the long-run level, which the adaptive baselines absorb). The score is
+/// the larger of the two, damped for a while after it alerts so one event raises one
+/// alert. `output()` gives the seasonal baseline and band, the combined deviation and the
+/// score.
 class EnsembleDetector : public Detector
 {
 public:
@@ -33,6 +37,7 @@ protected:
 
 private:
     void restartResidualDetectors();
+    double dampRepeats(double score);
 
     SeasonalDetector m_seasonal;
     std::optional<ChangePointDetector> m_changePoint;
@@ -40,6 +45,9 @@ private:
     bool m_seasonalMode = false;
     std::optional<BurnRateDetector> m_burnRate;
     AnomalyLikelihood m_likelihood;
+    DriftScore m_drift;
+    AnomalyLikelihood m_driftLikelihood;
+    int m_quiet = 0; ///< samples left in which the score is damped after an alert
     int m_strongest = 0;
 };
 
