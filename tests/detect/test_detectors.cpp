@@ -236,6 +236,38 @@ private Q_SLOTS:
         QVERIFY(maxIn(scores, 3 * 288, at) < maxIn(scores, at, at + 10));
     }
 
+    // A slow drift that the adaptive baselines follow is still flagged, against the
+    // series' long-run level, far above anything plain noise reaches (Gaussian noise may
+    // graze the alert level 0.6 once in a few thousand samples: that is the calibrated
+    // false-alarm rate, not a bug).
+    void ensembleFlagsSlowDrift()
+    {
+        EnsembleDetector d({});
+        Synthetic s = dailySignal(3000, 5 * MinuteMs, 100, 0, 1.0);
+        const std::size_t from = 2400;
+        for (std::size_t i = from; i < s.values.size(); ++i)
+            s.values[i] += 0.02 * static_cast<double>(i - from); // +12 noise deviations at the end
+        const std::vector<double> scores = run(d, s);
+        QVERIFY2(maxIn(scores, 500, from) < 0.7, qPrintable(QString::number(maxIn(scores, 500, from)) + QStringLiteral(" at ") + QString::number(argMax(scores, 500, from))));
+        QVERIFY2(maxIn(scores, from, s.values.size()) >= 0.9,
+            qPrintable(QString::number(maxIn(scores, from, s.values.size()))));
+        QVERIFY(argMax(scores, from, s.values.size()) > from + 50); // not on the first drifted sample
+    }
+
+    // One event raises one alert: a sustained shift crosses the alert level once, the
+    // following samples are damped although the shift goes on.
+    void ensembleAlertsOncePerEvent()
+    {
+        EnsembleDetector d({});
+        Synthetic s = dailySignal(2000, 5 * MinuteMs, 100, 0, 1.0);
+        const std::size_t at = 1500;
+        for (std::size_t i = at; i < at + 150; ++i)
+            s.values[i] += 20;
+        const std::vector<double> scores = run(d, s);
+        const auto alerts = std::count_if(scores.begin() + at, scores.begin() + at + 150, [](double v) { return v >= 0.6; });
+        QCOMPARE(alerts, 1);
+    }
+
     void significance_data()
     {
         QTest::addColumn<QString>("signal");
