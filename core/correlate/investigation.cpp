@@ -1,5 +1,7 @@
 #include "investigation.h"
 
+#include "new_series_evidence.h"
+
 #include <algorithm>
 
 namespace meshscope {
@@ -7,7 +9,13 @@ namespace meshscope {
 std::vector<RootCauseCandidate> rankAt(const Dataset& dataset, qint64 atMs, const QString& symptomNode,
     const SeriesChangeSettings& changes, const RankingSettings& ranking, const JobControl* job)
 {
-    const SignalEvidenceList evidence = measureSeriesChanges(dataset.series, atMs, changes, job);
+    SignalEvidenceList evidence = measureSeriesChanges(dataset.series, atMs, changes, job);
+    if (changes.newWorkloads && changes.newSeriesMagnitude <= 0) {
+        const SignalEvidenceList fresh = measureNewSeries(dataset.series, atMs, changes);
+        evidence.insert(evidence.end(), fresh.begin(), fresh.end());
+        std::stable_sort(evidence.begin(), evidence.end(),
+            [](const SignalEvidence& a, const SignalEvidence& b) { return a.magnitude > b.magnitude; });
+    }
     const TopologyFrame* frame = dataset.topology.frameAt(atMs);
     const CallGraph graph = frame ? CallGraph(*frame) : CallGraph();
     return RootCauseRanker(ranking).rank(evidence, graph, symptomNode);
@@ -86,6 +94,29 @@ qint64 strongestChange(const Dataset& dataset, const Incident& incident, const s
     return best;
 }
 
+/// The incident gate: does any of the incident's strongest anomalies show as a sustained
+/// change of its series in the raw samples?
+bool confirmedByData(const Dataset& dataset, const Incident& incident, const std::vector<Anomaly>& anomalies,
+    const InvestigationSettings& settings)
+{
+    if (settings.confirmMagnitude <= 0)
+        return true;
+    std::vector<const Anomaly*> members;
+    for (int index : incident.anomalyIndexes)
+        members.push_back(&anomalies[static_cast<std::size_t>(index)]);
+    std::stable_sort(members.begin(), members.end(),
+        [](const Anomaly* a, const Anomaly* b) { return a->significance > b->significance; });
+    const std::size_t limit = static_cast<std::size_t>(std::max(1, settings.confirmAnomalies));
+    for (std::size_t i = 0; i < members.size() && i < limit; ++i) {
+        const SeriesId id = dataset.series.find(members[i]->series);
+        SignalEvidence change;
+        if (id != InvalidSeries && measureSeriesChange(dataset.series, id, members[i]->startMs, settings.changes, &change)
+            && change.magnitude >= settings.confirmMagnitude)
+            return true;
+    }
+    return false;
+}
+
 int incidentCovering(const std::vector<Incident>& incidents, qint64 atMs, qint64 windowMs)
 {
     int best = -1;
@@ -109,7 +140,8 @@ InvestigationResult investigate(const Dataset& dataset, const std::vector<Anomal
     std::vector<Incident> incidents = Correlator::correlate(anomalies, dataset.topology, settings.correlation,
         range.isValid() ? range.endMs + 1 : std::numeric_limits<qint64>::max());
     for (const Incident& incident : incidents) {
-        if (incident.significance >= settings.minIncidentSignificance)
+        if (incident.significance >= settings.minIncidentSignificance
+            && confirmedByData(dataset, incident, anomalies, settings))
             result.incidents.push_back(incident);
     }
     throwIfCancelled(job);

@@ -21,6 +21,14 @@ struct InvestigationSettings
     QString alarmEntity;
     /// Incidents below this significance are not reported.
     double minIncidentSignificance = 50;
+    /// Incident gate: an incident is only reported when the raw samples confirm it, i.e.
+    /// at least one of its anomalies' series, measured before/after the anomaly's start
+    /// with the ranking's statistics (sustained share of the after-window against the
+    /// normal's spread and range), deviates by at least this many robust sigmas. Short
+    /// blips and series that swing like this every day do not pass. 0 = no gate.
+    double confirmMagnitude = 5.0;
+    /// Anomalies of an incident checked by the gate (the most significant first).
+    int confirmAnomalies = 24;
 };
 
 /// The answer to "what is broken, where did it start": incidents and one ranking.

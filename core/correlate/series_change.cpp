@@ -145,6 +145,14 @@ bool measureOne(const SeriesStore& store, SeriesId id, qint64 atMs, const Series
 
 } // namespace
 
+bool measureSeriesChange(const SeriesStore& store, SeriesId id, qint64 atMs, const SeriesChangeSettings& settings,
+    SignalEvidence* out)
+{
+    if (id < 0 || id >= store.seriesCount())
+        return false;
+    return measureOne(store, id, atMs, settings, out);
+}
+
 SignalEvidenceList measureSeriesChanges(
     const SeriesStore& store, qint64 atMs, const SeriesChangeSettings& settings, const JobControl* job)
 {

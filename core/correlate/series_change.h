@@ -29,6 +29,8 @@ struct SeriesChangeSettings
     /// after it (0 = ignore such series: on the PetShop cases sparse series that only
     /// show up after an alarm made the ranking worse, so it is off by default).
     double newSeriesMagnitude = 0;
+    /// Rank series of new workloads against their siblings' normal (measureNewSeries).
+    bool newWorkloads = true;
 };
 
 /// Robust before/after deviation of every series at one instant (BARO / N-sigma style):
@@ -37,5 +39,10 @@ struct SeriesChangeSettings
 /// that has enough samples on both sides, largest first.
 SignalEvidenceList measureSeriesChanges(const SeriesStore& store, qint64 atMs, const SeriesChangeSettings& settings = {},
     const JobControl* job = nullptr);
+
+/// The same before/after deviation for one series (`store.find(key)`); false when the
+/// series is unknown or has no usable normal or no sample after `atMs`.
+bool measureSeriesChange(const SeriesStore& store, SeriesId id, qint64 atMs, const SeriesChangeSettings& settings,
+    SignalEvidence* out);
 
 } // namespace meshscope
