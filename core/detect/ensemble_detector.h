@@ -6,6 +6,7 @@
 #include "drift_score.h"
 #include "seasonal_detector.h"
 #include "spike_detector.h"
+#include "volatility_score.h"
 
 #include <optional>
 
@@ -16,9 +17,9 @@ namespace meshscope {
 /// residual (value - expected), so a daily swing is neither a spike nor a level shift;
 /// error ratios also get the SLO burn rate on the raw ratio. The deviations (bad
 /// direction only) are combined by a weighted maximum into one raw deviation, which
-/// AnomalyLikelihood turns into a likelihood. A second likelihood watches DriftScore (slow
-/// drifts away from the long-run level, which the adaptive baselines absorb). The score is
-/// the larger of the two, damped for a while after it alerts so one event raises one
+/// AnomalyLikelihood turns into a likelihood. Two more likelihoods watch DriftScore (slow
+/// drifts away from the long-run level, which the adaptive baselines absorb) and
+/// VolatilityScore (the series starts to jitter or freezes). The score is the largest, damped for a while after it alerts so one event raises one
 /// alert. `output()` gives the seasonal baseline and band, the combined deviation and the
 /// score.
 class EnsembleDetector : public Detector
@@ -47,6 +48,8 @@ private:
     AnomalyLikelihood m_likelihood;
     DriftScore m_drift;
     AnomalyLikelihood m_driftLikelihood;
+    VolatilityScore m_volatility;
+    AnomalyLikelihood m_volatilityLikelihood;
     int m_quiet = 0; ///< samples left in which the score is damped after an alert
     int m_strongest = 0;
 };
