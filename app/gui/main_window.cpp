@@ -5,6 +5,7 @@
 #include "model/dataset.h"
 #include "models/entity_selection.h"
 #include "models/time_window.h"
+#include "pages/live_session.h"
 #include "pages/message_bar.h"
 #include "plots/signal_plots.h"
 #include "timeline/timeline_view.h"
@@ -64,6 +65,13 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_topology, 1);
     layout->addWidget(m_replay);
     setCentralWidget(central);
+    m_live = new LiveSession(m_window, this);
+    connect(m_live, &LiveSession::datasetUpdated, this, &MainWindow::showLiveData);
+    connect(m_live, &LiveSession::failed, this, [this](const QString& message) {
+        m_messages->showMessage(tr("The live connection stopped: %1").arg(message), MessageBar::Level::Error);
+    });
+    connect(m_live, &LiveSession::runningChanged, this,
+        [this](bool running) { m_disconnectAction->setEnabled(running); });
 
     buildMenus();
     buildStatusBar();
@@ -87,7 +95,11 @@ MainWindow::MainWindow(QWidget* parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_live->disconnect(this); // its last flush must not reach half-destroyed pages
+    m_live->stop();
+}
 
 QString MainWindow::demoRecordingPath()
 {
@@ -110,6 +122,11 @@ void MainWindow::buildMenus()
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open &Demo Recording"), this, &MainWindow::openDemo);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction* connectLive = file->addAction(tr("&Connect…"), this, [this] { m_live->connectInteractive(this); });
+    connectLive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_disconnectAction = file->addAction(tr("&Disconnect"), m_live, &LiveSession::stop);
+    m_disconnectAction->setEnabled(false);
     file->addSeparator();
     m_cancelAction = file->addAction(tr("&Cancel Loading"), m_loader, &DatasetLoader::cancel);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -151,6 +168,7 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_sourceLabel, 1);
     statusBar()->addWidget(m_rangeLabel);
     statusBar()->addWidget(m_seriesLabel);
+    statusBar()->addPermanentWidget(m_live->indicator());
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
     setLoading(false);
@@ -183,6 +201,7 @@ void MainWindow::openPaths(const QStringList& paths)
 {
     if (paths.isEmpty())
         return;
+    m_live->stop(); // a file replaces the live data
     m_messages->hide();
     m_replay->clock()->pause();
     addRecentFile(paths);
@@ -335,6 +354,21 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_loader->cancel();
     saveSettings();
     event->accept();
+}
+
+void MainWindow::showLiveData(std::shared_ptr<const Dataset> dataset, bool first)
+{
+    if (first) {
+        showDataset(std::move(dataset),
+            tr("live, recording to %1").arg(QDir::toNativeSeparators(m_live->recordingPath())), {});
+        return;
+    }
+    // The pages keep selection, zoom and layout; the time window was already extended.
+    m_dataset = std::move(dataset);
+    m_topology->setDataset(m_dataset);
+    m_timeline->setDataset(m_dataset);
+    m_plots->setDataset(m_dataset);
+    updateStatus();
 }
 
 } // namespace meshscope

@@ -22,6 +22,7 @@ class SignalPlots;
 class TimelineView;
 class TimeWindow;
 class TopologyPage;
+class LiveSession;
 
 /// The console window. It only wires pages together: the shared time window and
 /// selection, the loader, the pages and docks, menus, the status bar and settings.
@@ -68,6 +69,7 @@ private:
     void updateStatus();
     void restoreSettings();
     void saveSettings() const;
+    void showLiveData(std::shared_ptr<const Dataset> dataset, bool first);
 
     TimeWindow* m_window;
     EntitySelection* m_selection;
@@ -88,6 +90,8 @@ private:
     QLabel* m_seriesLabel = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancelButton = nullptr;
+    LiveSession* m_live = nullptr;
+    QAction* m_disconnectAction = nullptr;
 };
 
 } // namespace meshscope
