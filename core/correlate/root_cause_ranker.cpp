@@ -121,7 +121,7 @@ public:
         for (NodeCase& node : m_nodes) {
             double score = 0;
             for (int kind = 0; kind < KindCount; ++kind) {
-                const double weight = kind == Traffic ? m_settings.trafficWeight : 1.0;
+                const double weight = kind == Traffic && !isTrafficOrigin(node) ? m_settings.trafficWeight : 1.0;
                 score = std::max(score, weight * node.strength[kind] * (1.0 - node.explained[kind]));
             }
             score *= callerSupport(node);
@@ -153,6 +153,26 @@ public:
 
 private:
     bool isAnomalous(const NodeCase& node) const { return node.largestPeak() >= m_settings.anomalousMagnitude; }
+
+    /// An entry point (nobody calls it) whose outgoing traffic shifted while none of its
+    /// callees is slow, failing or short of resources: nothing upstream or downstream
+    /// explains the shift, so it is the origin, not a consequence, and counts fully (an
+    /// ingress gateway that stops passing requests has no other evidence).
+    bool isTrafficOrigin(const NodeCase& node) const
+    {
+        if (node.graphId < 0 || !m_graph.callers(node.graphId).empty() || m_graph.callees(node.graphId).empty()
+            || node.peak[Traffic] < m_settings.anomalousMagnitude)
+            return false;
+        for (int callee : m_graph.callees(node.graphId)) {
+            const int index = m_nodeOfGraphId[static_cast<std::size_t>(callee)];
+            if (index < 0)
+                continue;
+            const NodeCase& other = m_nodes[static_cast<std::size_t>(index)];
+            if (std::max({other.peak[Latency], other.peak[Errors], other.peak[Local]}) >= m_settings.anomalousMagnitude)
+                return false;
+        }
+        return true;
+    }
 
     void computeOnsets()
     {
