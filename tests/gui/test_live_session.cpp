@@ -1,0 +1,129 @@
+// Live mode of the console against a real Prometheus (backfilled with promtool): the
+// session grows the dataset and the time window, shows its state, and survives the
+// server going away without leaking secrets into the recording.
+#include "prometheus_harness.h"
+#include "synthetic_istio.h"
+#include "test_support.h"
+
+#include "model/dataset.h"
+#include "models/time_window.h"
+#include "pages/live_session.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshscope;
+using namespace meshscope::testing;
+
+class TestLiveSession : public QObject
+{
+    Q_OBJECT
+private:
+    PrometheusHarness m_prometheus;
+    SyntheticMesh m_mesh;
+    const QString m_token = QStringLiteral("gui-live-secret-31415926");
+
+    ConnectionProfile profile() const
+    {
+        ConnectionProfile p;
+        p.name = QStringLiteral("test mesh");
+        p.prometheus.url = m_prometheus.url();
+        p.prometheus.auth.kind = EndpointAuth::Kind::Bearer; // Prometheus ignores it
+        p.prometheus.auth.token = m_token;
+        p.prometheus.timeoutMs = 3000;
+        p.prometheus.maxRetries = 0;
+        p.prometheus.retryBaseMs = 20;
+        p.pollIntervalS = 5;
+        p.backfillMinutes = 10;
+        return p;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        if (!PrometheusHarness::available())
+            QSKIP("/usr/bin/prometheus or /usr/bin/promtool is not installed");
+        const qint64 endS = (QDateTime::currentSecsSinceEpoch() - 3 * 3600) / 3600 * 3600;
+        m_mesh = SyntheticMesh::small(endS - 3600, endS);
+        QString error;
+        QVERIFY2(m_prometheus.start(m_mesh.openMetrics(), &error), qPrintable(error));
+    }
+
+    void profileIsSavedWithoutSecrets()
+    {
+        QSettings settings;
+        LiveSession::saveProfile(settings, profile());
+        const ConnectionProfile loaded = LiveSession::loadProfile(settings);
+        QCOMPARE(loaded.name, QStringLiteral("test mesh"));
+        QCOMPARE(loaded.prometheus.url, m_prometheus.url());
+        QVERIFY(loaded.prometheus.auth.token.isEmpty());
+        QVERIFY(!settings.value(QStringLiteral("live/profile")).toString().contains(m_token));
+    }
+
+    void growsDatasetAndReportsState()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("live.meshrec"));
+        TimeWindow window;
+        LiveSession session(&window);
+        // A clock in the recorded hour running 25x faster than real time.
+        const qint64 base = (m_mesh.startS + 1800) * 1000;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        session.setClock([=] { return base + elapsed.elapsed() * 25; });
+        session.setPollIntervalMs(200);
+        QSignalSpy updates(&session, &LiveSession::datasetUpdated);
+        session.start(profile(), path);
+        QCOMPARE(session.recordingPath(), path);
+        QVERIFY(session.isRunning());
+
+        // The backfill arrives first, as one new dataset.
+        QTRY_VERIFY_WITH_TIMEOUT(updates.count() >= 1, 20000);
+        QVERIFY(updates.at(0).at(1).toBool());
+        QVERIFY(session.dataset());
+        QVERIFY(session.dataset()->series.seriesCount() > 0);
+        QVERIFY(window.fullRange().isValid());
+        QVERIFY(window.fullRange().startMs <= base - 9 * 60 * 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, LiveState::Connected, 20000);
+        QVERIFY(session.indicator()->text().contains(QStringLiteral("connected")));
+
+        // Later polls grow the same dataset and extend the window.
+        const qint64 firstEnd = window.fullRange().endMs;
+        QTRY_VERIFY_WITH_TIMEOUT(window.fullRange().endMs > firstEnd, 20000);
+        QVERIFY(!updates.last().at(1).toBool());
+
+        // The server goes away: the state says so.
+        m_prometheus.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(session.status().state == LiveState::Reconnecting
+                || session.status().state == LiveState::Stale,
+            20000);
+        QVERIFY(session.indicator()->text().contains(QStringLiteral("reconnecting"))
+            || session.indicator()->text().contains(QStringLiteral("stale")));
+        QVERIFY(!session.indicator()->text().contains(m_token));
+        session.stop();
+        QVERIFY(!session.isRunning());
+        QVERIFY(session.indicator()->text().contains(liveStateName(LiveState::Stopped)));
+        QString error;
+        QVERIFY2(m_prometheus.restart(&error), qPrintable(error));
+
+        for (const QString& file : QDir(dir.path()).entryList(QDir::Files)) {
+            QFile f(dir.filePath(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(m_token.toUtf8()), qPrintable(file));
+        }
+        QVERIFY(QFile::exists(path));
+    }
+};
+
+QTEST_MAIN(TestLiveSession)
+#include "test_live_session.moc"
