@@ -1,5 +1,6 @@
 #include "correlate/call_graph.h"
 #include "correlate/investigation.h"
+#include "correlate/new_series_evidence.h"
 #include "correlate/root_cause_ranker.h"
 #include "correlate/series_change.h"
 
@@ -198,6 +199,86 @@ private Q_SLOTS:
         QCOMPARE(result.atMs, Change);
         QCOMPARE(result.incidents[0].firstAffected, QStringLiteral("cart"));
         QCOMPARE(result.ranking.front().entity, QStringLiteral("cart"));
+    }
+
+    void incidentGateNeedsASustainedChange_data()
+    {
+        QTest::addColumn<bool>("spiky");
+        QTest::addColumn<bool>("reported");
+        // The same detector anomaly: reported when the series really shifted, not when
+        // the series only has a blip like the ones it always had.
+        QTest::newRow("sustained shift") << false << true;
+        QTest::newRow("recurring blips") << true << false;
+    }
+
+    void incidentGateNeedsASustainedChange()
+    {
+        QFETCH(bool, spiky);
+        QFETCH(bool, reported);
+        Dataset dataset;
+        dataset.topology.add(edges({{QStringLiteral("frontend"), QStringLiteral("cart")}}));
+        if (spiky) {
+            // Error blips every 10 minutes, before and after the anomaly alike.
+            const SeriesId id = dataset.series.ensureSeries({QStringLiteral("cart"), QStringLiteral("error_ratio")});
+            for (int i = 0; i < 360; ++i)
+                dataset.series.append(id, T0 + i * Step, i % 40 == 7 ? 0.3 : 0.01 + 0.0002 * (i % 3));
+        } else {
+            addSeries(dataset, QStringLiteral("cart"), QStringLiteral("error_ratio"), 0.01, 0.3, 31);
+        }
+        Anomaly anomaly;
+        anomaly.series = {QStringLiteral("cart"), QStringLiteral("error_ratio")};
+        anomaly.startMs = spiky ? T0 + 287 * Step : Change;
+        anomaly.endMs = anomaly.startMs + Step;
+        anomaly.significance = 90;
+        const InvestigationResult result = investigate(dataset, {anomaly});
+        QCOMPARE(!result.incidents.empty(), reported);
+        InvestigationSettings ungated;
+        ungated.confirmMagnitude = 0;
+        QCOMPARE(investigate(dataset, {anomaly}, ungated).incidents.size(), std::size_t(1));
+    }
+
+    void newWorkloadIsComparedWithTheVersionItJoins()
+    {
+        Dataset dataset;
+        dataset.topology.add(edges({{QStringLiteral("frontend"), QStringLiteral("cart")},
+            {QStringLiteral("frontend"), QStringLiteral("cart-v2")}, {QStringLiteral("frontend"), QStringLiteral("search")},
+            {QStringLiteral("cart"), QStringLiteral("redis")}, {QStringLiteral("cart-v2"), QStringLiteral("redis")}}));
+        addSeries(dataset, QStringLiteral("frontend->cart"), QStringLiteral("error_ratio"), 0.01, 0.0, 41);
+        addSeries(dataset, QStringLiteral("frontend->search"), QStringLiteral("error_ratio"), 0.4, 0.0, 42);
+        addSeries(dataset, QStringLiteral("cart->redis"), QStringLiteral("request_rate"), 10, 0.0, 43);
+        addSeries(dataset, QStringLiteral("frontend"), QStringLiteral("error_ratio"), 0.05, 0.1, 44);
+        // The new version's series start at the change.
+        const SeriesId fresh = dataset.series.ensureSeries({QStringLiteral("frontend->cart-v2"), QStringLiteral("error_ratio")});
+        const SeriesId freshCalls = dataset.series.ensureSeries({QStringLiteral("cart-v2->redis"), QStringLiteral("request_rate")});
+        for (qint64 t = Change; t < T0 + 360 * Step; t += Step) {
+            dataset.series.append(fresh, t, 0.25);
+            dataset.series.append(freshCalls, t, 5);
+        }
+        const SignalEvidenceList found = measureNewSeries(dataset.series, Change, {});
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(found.front().series.entity, QStringLiteral("frontend->cart-v2"));
+        // Compared with cart (same callers and callees, errors ~0.01), not with search.
+        QVERIFY(found.front().magnitude > 10);
+        QVERIFY(std::abs(found.front().baseline - 0.01) < 0.005);
+        QCOMPARE(rankAt(dataset, Change).front().entity, QStringLiteral("cart-v2"));
+        // The same series long after the start are not news.
+        QVERIFY(measureNewSeries(dataset.series, Change + 60 * Step, {}).empty());
+    }
+
+    void entryPointThatStopsSendingIsTheOrigin()
+    {
+        Dataset dataset;
+        dataset.topology.add(edges({{QStringLiteral("gateway"), QStringLiteral("frontend")},
+            {QStringLiteral("gateway"), QStringLiteral("search")}, {QStringLiteral("frontend"), QStringLiteral("cart")}}));
+        addSeries(dataset, QStringLiteral("gateway->frontend"), QStringLiteral("request_rate"), 100, -80, 51);
+        addSeries(dataset, QStringLiteral("gateway->search"), QStringLiteral("request_rate"), 50, -40, 52);
+        addSeries(dataset, QStringLiteral("frontend"), QStringLiteral("request_rate"), 100, -80, 53);
+        addSeries(dataset, QStringLiteral("frontend->cart"), QStringLiteral("request_rate"), 60, -50, 54);
+        addSeries(dataset, QStringLiteral("cart"), QStringLiteral("request_rate"), 60, -50, 55);
+        addSeries(dataset, QStringLiteral("cart"), QStringLiteral("latency_p95_ms"), 20, 0, 56);
+        const auto ranking = rankAt(dataset, Change);
+        QVERIFY(!ranking.empty());
+        QCOMPARE(ranking.front().entity, QStringLiteral("gateway"));
     }
 };
 
