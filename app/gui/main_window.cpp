@@ -1,7 +1,10 @@
 #include "main_window.h"
 
+#include "analysis_runner.h"
 #include "dataset_loader.h"
 
+#include "charts/summary_charts.h"
+#include "detect/detection.h"
 #include "model/dataset.h"
 #include "models/entity_selection.h"
 #include "models/time_window.h"
@@ -54,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_messages(new MessageBar(this))
     , m_topology(new TopologyPage(m_window, m_selection, this))
     , m_replay(new ReplayBar(m_window, this))
+    , m_analysis(new AnalysisRunner(this))
 {
     setWindowTitle(tr("meshscope"));
     setAcceptDrops(true);
@@ -90,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_messages->showMessage(tr("Loading was cancelled."), MessageBar::Level::Info);
         updateStatus();
     });
+    connectAnalysis();
     connect(m_window, &TimeWindow::fullRangeChanged, this, &MainWindow::updateStatus);
     restoreSettings();
     updateStatus();
@@ -128,7 +133,7 @@ void MainWindow::buildMenus()
     m_disconnectAction = file->addAction(tr("&Disconnect"), m_live, &LiveSession::stop);
     m_disconnectAction->setEnabled(false);
     file->addSeparator();
-    m_cancelAction = file->addAction(tr("&Cancel Loading"), m_loader, &DatasetLoader::cancel);
+    m_cancelAction = file->addAction(tr("&Cancel Loading"), this, &MainWindow::cancelWork);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelAction->setEnabled(false);
     file->addSeparator();
@@ -140,6 +145,9 @@ void MainWindow::buildMenus()
     QAction* fit = m_viewMenu->addAction(tr("&Fit Topology"), view, &TopologyView::fitAll);
     fit->setShortcut(QKeySequence(Qt::Key_F));
     fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_detectAction = m_viewMenu->addAction(tr("&Detect Again"), this, &MainWindow::detectAgain);
+    m_detectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_detectAction->setEnabled(false);
     m_viewMenu->addSeparator();
 
     QMenu* replay = menuBar()->addMenu(tr("&Replay"));
@@ -164,7 +172,7 @@ void MainWindow::buildStatusBar()
     m_progress->setMaximumWidth(160);
     m_cancelButton = new QToolButton(this);
     m_cancelButton->setDefaultAction(m_cancelAction);
-    m_cancelButton->setToolTip(tr("Cancel loading (Esc)"));
+    m_cancelButton->setToolTip(tr("Cancel loading or detection (Esc)"));
     statusBar()->addWidget(m_sourceLabel, 1);
     statusBar()->addWidget(m_rangeLabel);
     statusBar()->addWidget(m_seriesLabel);
@@ -182,11 +190,21 @@ void MainWindow::buildDocks()
         widget->setWidget(page);
         addDockWidget(area, widget);
         m_viewMenu->addAction(widget->toggleViewAction());
+        return widget;
     };
     m_timeline = new TimelineView(m_window, m_selection, this);
     m_plots = new SignalPlots(m_window, m_selection, this);
-    dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"), Qt::RightDockWidgetArea);
-    dock(m_plots, tr("Plots"), QStringLiteral("plotsDock"), Qt::BottomDockWidgetArea);
+    m_charts = new SummaryCharts(m_window, m_selection, this);
+    // Topology keeps the centre; plots and charts share the right column (full height,
+    // so the plots are not squeezed under their legend) and the timeline spans the bottom.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    QDockWidget* plots = dock(m_plots, tr("Plots"), QStringLiteral("plotsDock"), Qt::RightDockWidgetArea);
+    QDockWidget* charts = dock(m_charts, tr("Summary"), QStringLiteral("chartsDock"), Qt::RightDockWidgetArea);
+    QDockWidget* timeline = dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
+    resize(1600, 900);
+    resizeDocks({plots}, {620}, Qt::Horizontal);
+    resizeDocks({plots, charts}, {560, 300}, Qt::Vertical);
+    resizeDocks({timeline}, {200}, Qt::Vertical);
 }
 
 void MainWindow::setLoading(bool loading)
@@ -202,6 +220,7 @@ void MainWindow::openPaths(const QStringList& paths)
     if (paths.isEmpty())
         return;
     m_live->stop(); // a file replaces the live data
+    m_analysis->cancel();
     m_messages->hide();
     m_replay->clock()->pause();
     addRecentFile(paths);
@@ -247,6 +266,11 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset, const QStri
     m_topology->setDataset(m_dataset);
     m_timeline->setDataset(m_dataset);
     m_plots->setDataset(m_dataset);
+    m_charts->setDataset(m_dataset);
+    m_detectAction->setEnabled(true);
+    // Stored findings show at once; fresh detection still runs when there are none.
+    if (m_dataset->anomalies.empty() && m_dataset->series.seriesCount() > 0)
+        detectAgain();
     setWindowTitle(tr("%1 — meshscope").arg(source));
     if (!warnings.isEmpty()) {
         m_messages->showMessage(tr("Loaded with %n warning(s): %1", nullptr, static_cast<int>(warnings.size()))
@@ -255,6 +279,58 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset, const QStri
     }
     updateStatus();
     Q_EMIT datasetShown();
+}
+
+void MainWindow::connectAnalysis()
+{
+    connect(m_analysis, &AnalysisRunner::started, this, [this] {
+        m_sourceLabel->setText(tr("Detecting anomalies in %1…").arg(m_source));
+        setLoading(true);
+    });
+    connect(m_analysis, &AnalysisRunner::progress, this,
+        [this](double fraction) { m_progress->setValue(static_cast<int>(fraction * 100)); });
+    connect(m_analysis, &AnalysisRunner::finished, this, &MainWindow::showAnalysis);
+    connect(m_analysis, &AnalysisRunner::failed, this, [this](const QString& message) {
+        setLoading(false);
+        m_messages->showMessage(tr("Detection failed: %1").arg(message), MessageBar::Level::Error);
+        updateStatus();
+    });
+    connect(m_analysis, &AnalysisRunner::cancelled, this, [this] {
+        setLoading(false);
+        m_messages->showMessage(tr("Detection was cancelled; View › Detect Again (Ctrl+D) restarts it."),
+            MessageBar::Level::Info);
+        updateStatus();
+    });
+}
+
+bool MainWindow::isAnalysing() const
+{
+    return m_analysis->isRunning();
+}
+
+void MainWindow::detectAgain()
+{
+    if (m_dataset && !m_loader->isLoading())
+        m_analysis->run(m_dataset);
+}
+
+void MainWindow::cancelWork()
+{
+    m_loader->cancel();
+    m_analysis->cancel();
+}
+
+void MainWindow::showAnalysis(std::shared_ptr<const Dataset> analysed, std::shared_ptr<const DetectionResult> detection)
+{
+    setLoading(false);
+    m_dataset = std::move(analysed);
+    m_topology->setFindings(m_dataset);
+    m_plots->setDetection(detection);
+    m_timeline->setFindings(m_dataset->anomalies, m_dataset->incidents);
+    m_charts->setAnomalies(m_dataset->anomalies);
+    if (!m_dataset->incidents.empty())
+        m_replay->setT0(m_dataset->incidents.front().startMs);
+    updateStatus();
 }
 
 void MainWindow::showLoadError(const QString& message)
@@ -273,12 +349,14 @@ void MainWindow::updateStatus()
         m_seriesLabel->clear();
         return;
     }
-    if (!m_loader->isLoading())
+    if (!m_loader->isLoading() && !m_analysis->isRunning())
         m_sourceLabel->setText(m_source);
     const TimeRange range = m_window->fullRange();
     m_rangeLabel->setText(range.isValid() ? tr("%1 – %2 UTC").arg(formatTime(range.startMs), formatTime(range.endMs))
                                           : tr("no samples"));
-    m_seriesLabel->setText(tr("%n series", nullptr, m_dataset->series.seriesCount()));
+    m_seriesLabel->setText(tr("%n series", nullptr, m_dataset->series.seriesCount()) + QStringLiteral(" · ")
+        + tr("%n anomalies", nullptr, static_cast<int>(m_dataset->anomalies.size())) + QStringLiteral(" · ")
+        + tr("%n incidents", nullptr, static_cast<int>(m_dataset->incidents.size())));
 }
 
 void MainWindow::addRecentFile(const QStringList& paths)
@@ -330,8 +408,11 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The default layout of buildDocks() stands until the user saved one.
+    if (settings.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (settings.contains(QStringLiteral("window/state")))
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_recent = settings.value(RecentKey).toStringList();
     rebuildRecentMenu();
     m_topology->setEdgeLabels(settings.value(QStringLiteral("topology/edgeLabels"), 0).toInt());
@@ -352,6 +433,7 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_loader->cancel();
+    m_analysis->cancel();
     saveSettings();
     event->accept();
 }
@@ -368,6 +450,7 @@ void MainWindow::showLiveData(std::shared_ptr<const Dataset> dataset, bool first
     m_topology->setDataset(m_dataset);
     m_timeline->setDataset(m_dataset);
     m_plots->setDataset(m_dataset);
+    m_charts->setDataset(m_dataset);
     updateStatus();
 }
 

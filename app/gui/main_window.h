@@ -14,11 +14,14 @@ class QToolButton;
 namespace meshscope {
 
 struct Dataset;
+struct DetectionResult;
+class AnalysisRunner;
 class DatasetLoader;
 class EntitySelection;
 class MessageBar;
 class ReplayBar;
 class SignalPlots;
+class SummaryCharts;
 class TimelineView;
 class TimeWindow;
 class TopologyPage;
@@ -45,6 +48,10 @@ public:
     TopologyPage* topologyPage() const { return m_topology; }
     MessageBar* messageBar() const { return m_messages; }
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
+    /// True while detection and correlation run on the shown dataset.
+    bool isAnalysing() const;
+    /// Runs the detectors and the correlator again on the shown dataset (View › Detect Again).
+    void detectAgain();
 
 Q_SIGNALS:
     /// A dataset was loaded and handed to every page (layout may still be running).
@@ -62,6 +69,9 @@ private:
     void buildDocks();
     void showDataset(std::shared_ptr<const Dataset> dataset, const QString& source, const QStringList& warnings);
     void showLoadError(const QString& message);
+    void showAnalysis(std::shared_ptr<const Dataset> analysed, std::shared_ptr<const DetectionResult> detection);
+    void connectAnalysis();
+    void cancelWork();
     void setLoading(bool loading);
     void chooseFiles();
     void addRecentFile(const QStringList& paths);
@@ -79,6 +89,9 @@ private:
     ReplayBar* m_replay;
     TimelineView* m_timeline = nullptr;
     SignalPlots* m_plots = nullptr;
+    SummaryCharts* m_charts = nullptr;
+    AnalysisRunner* m_analysis;
+    QAction* m_detectAction = nullptr;
     std::shared_ptr<const Dataset> m_dataset;
     QString m_source;
     QStringList m_recent;

@@ -12,7 +12,7 @@ namespace meshscope {
 class MainWindow;
 
 /// `meshscope --screenshot PNG [--at TIME] [--select ENTITY] [FILE]`: waits until the
-/// window has loaded its data and laid out the topology, applies the cursor time and
+/// window has loaded its data, run detection and laid out the topology, applies the cursor time and
 /// selection, saves the window as a PNG and quits with 0 (non-zero on any failure).
 class ScreenshotRunner : public QObject
 {

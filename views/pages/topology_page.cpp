@@ -71,6 +71,11 @@ void TopologyPage::setDataset(std::shared_ptr<const Dataset> dataset)
     m_view->setDataset(std::move(dataset));
 }
 
+void TopologyPage::setFindings(std::shared_ptr<const Dataset> dataset)
+{
+    m_view->setFindings(std::move(dataset));
+}
+
 int TopologyPage::edgeLabels() const
 {
     return static_cast<int>(m_view->topologyScene()->edgeLabels());

@@ -94,9 +94,24 @@ void TopologyView::setDataset(std::shared_ptr<const Dataset> dataset)
     if (m_dataset && m_dataset->topology.isEmpty())
         m_derivedFrame = topologyFromSeries(m_dataset->series);
     m_layoutFrame = nullptr;
+    m_layoutDataset.reset();
     m_layoutPending = false;
     m_fitAfterLayout = true;
     m_scene->setTopology(TopologyFrame(), TopologyLayout());
+    updateNow();
+}
+
+void TopologyView::setFindings(std::shared_ptr<const Dataset> dataset)
+{
+    if (!m_dataset || !dataset) {
+        setDataset(std::move(dataset));
+        return;
+    }
+    // A running layout's frame points into the old dataset; keep it until the layout lands.
+    if (m_layoutPending)
+        m_layoutDataset = m_dataset;
+    m_dataset = std::move(dataset);
+    m_builder = std::make_unique<TopologyStateBuilder>(m_dataset);
     updateNow();
 }
 
@@ -137,6 +152,7 @@ void TopologyView::startLayout(const TopologyFrame& frame)
         [this, copy](TopologyLayout layout) {
             m_layoutPending = false;
             m_layoutFrame = nullptr;
+            m_layoutDataset.reset();
             m_scene->setTopology(*copy, layout);
             if (m_selection)
                 m_scene->setSelectedEntity(m_selection->entity());
@@ -150,6 +166,7 @@ void TopologyView::startLayout(const TopologyFrame& frame)
         [this](const QString& message) {
             m_layoutPending = false;
             m_layoutFrame = nullptr;
+            m_layoutDataset.reset();
             Q_EMIT layoutFailed(message);
         });
 }

@@ -32,6 +32,9 @@ public:
     ~TopologyView() override;
 
     void setDataset(std::shared_ptr<const Dataset> dataset);
+    /// The same data with new anomalies and incidents (after detection): restyles
+    /// without a new layout. `dataset` must hold the same series and topology.
+    void setFindings(std::shared_ptr<const Dataset> dataset);
     TopologyScene* topologyScene() const { return m_scene; }
     /// True while a layout job runs or is about to.
     bool isLayoutPending() const { return m_layoutPending; }
@@ -71,6 +74,8 @@ private:
     QTimer* m_coalesce;
     JobTracker m_layoutJob;
     std::shared_ptr<const Dataset> m_dataset;
+    /// The dataset a running layout's frame points into, kept alive by setFindings().
+    std::shared_ptr<const Dataset> m_layoutDataset;
     std::unique_ptr<TopologyStateBuilder> m_builder;
     /// Frame synthesised from series names when the dataset has no topology.
     std::optional<TopologyFrame> m_derivedFrame;

@@ -1,0 +1,82 @@
+#include "analysis_runner.h"
+
+#include "correlate/correlator.h"
+#include "detect/detection.h"
+#include "model/dataset.h"
+
+#include <QTimer>
+
+#include <exception>
+
+namespace meshscope {
+
+AnalysisRunner::AnalysisRunner(QObject* parent)
+    : QObject(parent)
+    , m_job(this)
+    , m_progressPoll(new QTimer(this))
+    , m_permille(std::make_shared<std::atomic<int>>(0))
+{
+    m_progressPoll->setInterval(100);
+    connect(m_progressPoll, &QTimer::timeout, this, [this] { Q_EMIT progress(m_permille->load() / 1000.0); });
+}
+
+AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const JobControl& job)
+{
+    // Detection is nearly all of the work, so its progress stands for the whole job.
+    auto detection = std::make_shared<DetectionResult>(detectAll(dataset.series, DetectionSettings {}, &job));
+    job.throwIfCancelled();
+    auto analysed = std::make_shared<Dataset>(dataset);
+    analysed->incidents = Correlator::correlate(detection->anomalies, dataset.topology);
+    analysed->anomalies = detection->anomalies;
+    job.throwIfCancelled();
+    return Result {std::move(analysed), std::move(detection)};
+}
+
+void AnalysisRunner::run(std::shared_ptr<const Dataset> dataset)
+{
+    cancel();
+    if (!dataset)
+        return;
+    m_running = true;
+    m_permille = std::make_shared<std::atomic<int>>(0);
+    auto permille = m_permille;
+    Q_EMIT started();
+    m_progressPoll->start();
+    m_job.start<Result>(
+        [dataset](const JobControl& job) {
+            try {
+                return analyse(*dataset, job);
+            } catch (const MeshscopeError&) {
+                throw;
+            } catch (const std::exception& error) {
+                // The job helper only forwards MeshscopeError; anything else must not escape the pool.
+                throw MeshscopeError(QString::fromLocal8Bit(error.what()));
+            }
+        },
+        [this](Result result) {
+            finish();
+            Q_EMIT finished(result.dataset, result.detection);
+        },
+        [this](const QString& message) {
+            finish();
+            Q_EMIT failed(message);
+        },
+        [permille](double fraction) { permille->store(static_cast<int>(fraction * 1000)); });
+}
+
+void AnalysisRunner::cancel()
+{
+    if (!m_running)
+        return;
+    m_job.cancel();
+    finish();
+    Q_EMIT cancelled();
+}
+
+void AnalysisRunner::finish()
+{
+    m_running = false;
+    m_progressPoll->stop();
+}
+
+} // namespace meshscope
