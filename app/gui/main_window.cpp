@@ -328,8 +328,13 @@ void MainWindow::showAnalysis(std::shared_ptr<const Dataset> analysed, std::shar
     m_plots->setDetection(detection);
     m_timeline->setFindings(m_dataset->anomalies, m_dataset->incidents);
     m_charts->setAnomalies(m_dataset->anomalies);
-    if (!m_dataset->incidents.empty())
-        m_replay->setT0(m_dataset->incidents.front().startMs);
+    if (!m_dataset->incidents.empty()) {
+        const Incident& first = m_dataset->incidents.front();
+        m_replay->setT0(first.startMs);
+        // With nothing chosen yet, the plots open on the suspected root cause.
+        if (m_selection->entity().isEmpty() && !first.candidates.empty())
+            m_selection->select(first.candidates.front().entity);
+    }
     updateStatus();
 }
 

@@ -47,8 +47,10 @@ Agraph_t* buildGraph(const TopologyFrame& frame, QHash<QString, Agnode_t*>& node
     Agraph_t* graph = agopen(text(QByteArray("topology")), Agdirected, nullptr);
     setAttribute(graph, "rankdir", "LR");
     setAttribute(graph, "splines", "false");
-    setAttribute(graph, "nodesep", "0.35");
-    setAttribute(graph, "ranksep", "1.1");
+    // Node names are drawn under the nodes and are wider than them: ranks need room for a
+    // long name (~150 pt) and neighbours in a rank for the name plus root-cause caption.
+    setAttribute(graph, "nodesep", "0.6");
+    setAttribute(graph, "ranksep", "2.0");
     // Bounded network-simplex and crossing-minimisation effort keeps large meshes fast.
     setAttribute(graph, "nslimit", "4");
     setAttribute(graph, "nslimit1", "4");
@@ -59,6 +61,10 @@ Agraph_t* buildGraph(const TopologyFrame& frame, QHash<QString, Agnode_t*>& node
         if (!cluster) {
             cluster = agsubg(graph, text(QByteArray("cluster_") + n.ns.toUtf8()), 1);
             setAttribute(cluster, "margin", "14");
+            // The scene draws the namespace title itself; the label only makes dot keep
+            // the box wide and tall enough for it.
+            setAttribute(cluster, "label", n.ns.toUtf8().constData());
+            setAttribute(cluster, "fontsize", "16");
         }
         Agnode_t* node = agnode(cluster, text(n.name.toUtf8()), 1);
         setAttribute(node, "shape", "circle");
