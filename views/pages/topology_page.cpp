@@ -1,5 +1,6 @@
 #include "topology_page.h"
 
+#include "models/find_bar.h"
 #include "topology/topology_palette.h"
 #include "topology/topology_view.h"
 
@@ -22,13 +23,17 @@ TopologyPage::TopologyPage(TimeWindow* window, EntitySelection* selection, QWidg
     : QWidget(parent)
     , m_view(new TopologyView(window, selection, this))
     , m_toolBar(new QToolBar(this))
+    , m_findBar(new FindBar(this))
     , m_status(new QLabel(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_toolBar);
+    layout->addWidget(m_findBar);
     layout->addWidget(m_view, 1);
+    connect(m_findBar, &FindBar::expressionChanged, this,
+        [this](const FindExpression& expression, FindMode mode) { m_view->topologyScene()->setFind(expression, mode); });
 
     m_toolBar->setIconSize(QSize(16, 16));
     const auto toggle = [this](const QString& text, const QString& tip) {

@@ -12,6 +12,7 @@ namespace meshscope {
 
 struct Dataset;
 class EntitySelection;
+class FindBar;
 class TimeWindow;
 class TopologyView;
 
@@ -25,6 +26,7 @@ public:
     TopologyPage(TimeWindow* window, EntitySelection* selection, QWidget* parent = nullptr);
 
     TopologyView* view() const { return m_view; }
+    FindBar* findBar() const { return m_findBar; }
     void setDataset(std::shared_ptr<const Dataset> dataset);
     /// Same data, new anomalies and incidents: restyles without a new layout.
     void setFindings(std::shared_ptr<const Dataset> dataset);
@@ -37,6 +39,7 @@ private:
 
     TopologyView* m_view;
     QToolBar* m_toolBar;
+    FindBar* m_findBar;
     QAction* m_rateLabels;
     QAction* m_errorLabels;
     QAction* m_latencyLabels;

@@ -131,6 +131,7 @@ void TopologyScene::applyState(const TopologyState& state)
         updateLitEdge(static_cast<int>(i), state.edges[i]);
     for (std::size_t i = 0; i < state.nodes.size(); ++i)
         updateNodeOverlay(static_cast<int>(i), state.nodes[i]);
+    refreshFind();
     if (markersChanged)
         updateIncidentMarkers();
     if (staticChanged)

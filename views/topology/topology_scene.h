@@ -4,6 +4,8 @@
 #include "topology_palette.h"
 #include "topology_state.h"
 
+#include "models/find_bar.h"
+
 #include <QFlags>
 #include <QGraphicsScene>
 #include <QHash>
@@ -47,6 +49,12 @@ public:
     EdgeLabels edgeLabels() const { return m_labels; }
     void setTopologyPalette(const TopologyPalette& palette);
     void setSelectedEntity(const QString& entity);
+    /// Applies a find/hide expression (FindBar): Find highlights the matching nodes and
+    /// edges, Hide leaves them (and edges of hidden nodes) out. Re-evaluated on restyle.
+    void setFind(const FindExpression& expression, FindMode mode);
+    /// Nodes and edges the expression matches at the current state.
+    int findMatchCount() const;
+    bool isFindMatch(const QString& entity) const;
     /// Markers on incident edges move while this is on.
     void setAnimated(bool animated);
 
@@ -83,6 +91,12 @@ private:
     void updateNodeOverlay(int row, const NodeState& node);
     void updateIncidentMarkers();
     void invalidateStaticLayer();
+    void refreshFind();
+    FindSubject nodeSubject(int row) const;
+    FindSubject edgeSubject(int row) const;
+    bool nodeHidden(int row) const;
+    bool edgeHidden(int row) const;
+    void drawFindHighlights(QPainter* painter) const;
     QString edgeLabel(const EdgeState& state) const;
     void drawClusters(QPainter* painter) const;
     void drawEdges(QPainter* painter, const QRectF& rect) const;
@@ -108,6 +122,10 @@ private:
     QTimer* m_animation = nullptr;
     double m_phase = 0.5;
     int m_staticGeneration = 0;
+    FindExpression m_find;
+    FindMode m_findMode = FindMode::Find;
+    std::vector<char> m_nodeMatch; ///< per node row: the find expression matches
+    std::vector<char> m_edgeMatch; ///< per edge row
 };
 
 } // namespace meshscope

@@ -91,6 +91,7 @@ void TopologyScene::drawBackground(QPainter* painter, const QRectF& rect)
     drawClusters(painter);
     drawEdges(painter, rect);
     drawNodes(painter, rect);
+    drawFindHighlights(painter);
 }
 
 void TopologyScene::drawClusters(QPainter* painter) const
@@ -116,6 +117,8 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
     QMap<double, QVector<QLineF>> byWidth;
     for (std::size_t i = 0; i < m_edges.size(); ++i) {
         const QLineF& line = m_edges[i].line;
+        if (edgeHidden(static_cast<int>(i)))
+            continue;
         if (line.isNull() || !rect.intersects(QRectF(line.p1(), line.p2()).normalized().adjusted(-8, -8, 8, 8)))
             continue;
         QVector<QLineF>& lines = byWidth[m_baseWidths[i]];
@@ -162,7 +165,7 @@ void TopologyScene::drawNodes(QPainter* painter, const QRectF& rect) const
     const QRectF grown = rect.adjusted(-NodeSize * 3, -NodeSize, NodeSize * 3, NodeSize);
     for (std::size_t i = 0; i < m_nodePos.size(); ++i) {
         const QPointF c = m_nodePos[i];
-        if (!grown.contains(c))
+        if (!grown.contains(c) || nodeHidden(static_cast<int>(i)))
             continue;
         const TopologyNode& node = m_frame.nodes[i];
         const bool outside = node.isOutside || node.kind == NodeKind::Unknown;
