@@ -115,8 +115,9 @@ void PlotPanel::refresh(const PlotRefresh& r)
     rescaleValues();
     for (std::size_t i = 0; i < m_graphs.size(); ++i)
         m_graphs[i]->setVisible(ids[i] != InvalidSeries);
+    // A single line needs no legend: the axis label names it.
     m_legend->setVisible(
-        std::any_of(ids.begin(), ids.end(), [](SeriesId id) { return id != InvalidSeries; }));
+        std::count_if(ids.begin(), ids.end(), [](SeriesId id) { return id != InvalidSeries; }) > 1);
 }
 
 void PlotPanel::fillGraphs(const PlotRefresh& r, const std::vector<SeriesId>& ids)

@@ -78,6 +78,9 @@ SignalPlots::~SignalPlots() = default;
 void SignalPlots::buildPanels()
 {
     m_plot->plotLayout()->clear();
+    // Each panel keeps its own legend; QCustomPlot would otherwise put every graph
+    // (bands and overlays of all panels included) into the first legend it meets.
+    m_plot->setAutoAddPlottableToLegend(false);
     m_plot->addLayer(QStringLiteral("spans"), m_plot->layer(QStringLiteral("grid")), QCustomPlot::limAbove);
     m_plot->setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
     m_plot->setInteractions(QCP::iRangeZoom);
