@@ -15,9 +15,8 @@ void TopologyScene::setFind(const FindExpression& expression, FindMode mode)
 {
     m_find = expression;
     m_findMode = mode;
-    // Forget the old matches so the static layer repaints even when they are the same.
-    m_nodeMatch.clear();
-    m_edgeMatch.clear();
+    // The static layer repaints even when the matches stay the same (the mode may not).
+    m_findDirty = true;
     refreshFind();
 }
 
@@ -72,17 +71,21 @@ FindSubject TopologyScene::edgeSubject(int row) const
 
 void TopologyScene::refreshFind()
 {
-    std::vector<char> nodes(m_frame.nodes.size(), 0);
-    std::vector<char> edges(m_frame.edges.size(), 0);
+    // Without an expression the match lists stay empty, so restyles cost nothing here.
+    std::vector<char> nodes;
+    std::vector<char> edges;
     if (!m_find.isEmpty() && m_find.isValid()) {
+        nodes.assign(m_frame.nodes.size(), 0);
+        edges.assign(m_frame.edges.size(), 0);
         for (std::size_t i = 0; i < nodes.size(); ++i)
             nodes[i] = m_find.matches(nodeSubject(static_cast<int>(i))) ? 1 : 0;
         for (std::size_t i = 0; i < edges.size(); ++i)
             edges[i] = m_find.matches(edgeSubject(static_cast<int>(i))) ? 1 : 0;
     }
     // Restyles call this every frame: only repaint the static layer when matches change.
-    if (nodes == m_nodeMatch && edges == m_edgeMatch)
+    if (!m_findDirty && nodes == m_nodeMatch && edges == m_edgeMatch)
         return;
+    m_findDirty = false;
     m_nodeMatch = std::move(nodes);
     m_edgeMatch = std::move(edges);
     for (auto it = m_litEdges.cbegin(); it != m_litEdges.cend(); ++it)

@@ -124,6 +124,7 @@ private:
     int m_staticGeneration = 0;
     FindExpression m_find;
     FindMode m_findMode = FindMode::Find;
+    bool m_findDirty = false;
     std::vector<char> m_nodeMatch; ///< per node row: the find expression matches
     std::vector<char> m_edgeMatch; ///< per edge row
 };
