@@ -5,6 +5,9 @@
 #include "models/entity_selection.h"
 #include "models/time_window.h"
 
+#include "model/series_store.h"
+#include "model/signal_names.h"
+
 #include <QTest>
 
 using namespace meshscope;
@@ -74,6 +77,31 @@ private Q_SLOTS:
 
         QVERIFY(SummaryData::responseCodes(&f, QStringLiteral("nobody")).empty());
         QVERIFY(SummaryData::responseCodes(nullptr, QStringLiteral("cart")).empty());
+    }
+
+    void responseCodesFollowTheSeriesAtTheCursor()
+    {
+        // The frame was taken when the edge was healthy; its series say that at t=2000
+        // half of 40 req/s failed: the chart must show the cursor's state.
+        const TopologyFrame f = frameWithCodes(0);
+        SeriesStore store;
+        const QString edge = QStringLiteral("frontend->cart");
+        const SeriesId rate = store.ensureSeries({edge, SignalName::RequestRate});
+        const SeriesId errors = store.ensureSeries({edge, SignalName::ErrorRatio});
+        store.append(rate, 1000, 100.0);
+        store.append(errors, 1000, 0.0);
+        store.append(rate, 2000, 40.0);
+        store.append(errors, 2000, 0.5);
+        const ChartSlices at2000 = SummaryData::responseCodes(&f, edge, &store, 2000);
+        double ok = 0;
+        double failed = 0;
+        for (const ChartSlice& slice : at2000)
+            (slice.label.startsWith(QLatin1Char('2')) ? ok : failed) += slice.value;
+        QCOMPARE(ok, 20.0);
+        QCOMPARE(failed, 20.0);
+        const ChartSlices at1000 = SummaryData::responseCodes(&f, edge, &store, 1000);
+        QCOMPARE(at1000.size(), std::size_t(1));
+        QCOMPARE(at1000[0].value, 100.0);
     }
 
     void anomaliesPerService()

@@ -68,7 +68,8 @@ void SummaryCharts::refreshCharts()
     const QString entity = m_selection->entity();
     const TopologyFrame* frame = m_dataset ? m_dataset->topology.frameAt(m_window->cursorMs()) : nullptr;
     m_codes->setTitle(entity.isEmpty() ? tr("Response codes") : tr("Response codes: %1").arg(entity));
-    m_codes->setSlices(SummaryData::responseCodes(frame, entity));
+    m_codes->setSlices(SummaryData::responseCodes(
+        frame, entity, m_dataset ? &m_dataset->series : nullptr, m_window->cursorMs()));
     static const std::vector<Anomaly> none;
     const std::vector<Anomaly>& anomalies
         = m_ownAnomalies ? m_anomalyList : (m_dataset ? m_dataset->anomalies : none);

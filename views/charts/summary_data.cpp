@@ -1,6 +1,8 @@
 #include "summary_data.h"
 
 #include "model/entity.h"
+#include "model/series_store.h"
+#include "model/signal_names.h"
 #include "model/topology.h"
 #include "models/severity_colour.h"
 
@@ -27,7 +29,60 @@ QColor responseCodeColour(const QString& code)
     }
 }
 
-ChartSlices responseCodes(const TopologyFrame* frame, const QString& entity)
+namespace {
+
+bool isErrorCode(const QString& code)
+{
+    return code.startsWith(QLatin1Char('5')) || code == QLatin1String("-") || code == QLatin1String("0");
+}
+
+/// The edge's rate and error ratio at tMs from its series, when the store has them: the
+/// topology frame holds the rates of when it was taken, the series those of the cursor.
+bool measureAt(const SeriesStore* store, qint64 tMs, const TopologyEdge& e, double* rate, double* errorRatio)
+{
+    *rate = e.requestRate;
+    *errorRatio = e.errorRatio;
+    if (!store)
+        return false;
+    constexpr qint64 MaxAgeMs = 10 * 60 * 1000;
+    const SeriesId rateId = store->find({e.entity(), SignalName::RequestRate});
+    const SeriesId errorId = store->find({e.entity(), SignalName::ErrorRatio});
+    double value = 0;
+    bool measured = false;
+    if (rateId != InvalidSeries && store->valueAt(rateId, tMs, &value, MaxAgeMs)) {
+        *rate = value;
+        measured = true;
+    }
+    if (errorId != InvalidSeries && store->valueAt(errorId, tMs, &value, MaxAgeMs)) {
+        *errorRatio = value;
+        measured = true;
+    }
+    return measured;
+}
+
+/// Spreads `rate` over the edge's codes, keeping their relative shares within the ok and
+/// the failed requests, so the split follows the error ratio at the cursor.
+void addEdgeCodes(const TopologyEdge& e, double rate, double errorRatio, std::map<QString, double>& byCode)
+{
+    double okTotal = 0;
+    double errorTotal = 0;
+    for (const auto& [code, codeRate] : e.ratesByCode)
+        (isErrorCode(code) ? errorTotal : okTotal) += codeRate;
+    const double errors = rate * errorRatio;
+    const double ok = rate - errors;
+    for (const auto& [code, codeRate] : e.ratesByCode) {
+        if (isErrorCode(code))
+            byCode[code] += errorTotal > 0 ? codeRate / errorTotal * errors : 0;
+        else
+            byCode[code] += okTotal > 0 ? codeRate / okTotal * ok : 0;
+    }
+    if (errorTotal <= 0 && errors > 0)
+        byCode[QCoreApplication::translate("SummaryCharts", "errors")] += errors;
+}
+
+} // namespace
+
+ChartSlices responseCodes(const TopologyFrame* frame, const QString& entity, const SeriesStore* store, qint64 tMs)
 {
     ChartSlices out;
     if (!frame || entity.isEmpty())
@@ -39,10 +94,17 @@ ChartSlices responseCodes(const TopologyFrame* frame, const QString& entity)
     for (const TopologyEdge& e : frame->edges) {
         if (edge ? e.entity() != entity : e.destination != entity)
             continue;
-        for (const auto& [code, codeRate] : e.ratesByCode)
-            byCode[code] += codeRate;
-        rate += e.requestRate;
-        errors += e.requestRate * e.errorRatio;
+        double edgeRate = 0;
+        double edgeErrorRatio = 0;
+        if (measureAt(store, tMs, e, &edgeRate, &edgeErrorRatio)) {
+            if (!e.ratesByCode.empty())
+                addEdgeCodes(e, edgeRate, edgeErrorRatio, byCode);
+        } else {
+            for (const auto& [code, codeRate] : e.ratesByCode)
+                byCode[code] += codeRate;
+        }
+        rate += edgeRate;
+        errors += edgeRate * edgeErrorRatio;
     }
     if (byCode.empty() && rate > 0) {
         // No per-code rates (e.g. a case file): the error ratio is all we know.
