@@ -1,6 +1,6 @@
 #include "analysis_runner.h"
 
-#include "correlate/correlator.h"
+#include "correlate/investigation.h"
 #include "detect/detection.h"
 #include "model/dataset.h"
 
@@ -26,7 +26,9 @@ AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const Job
     auto detection = std::make_shared<DetectionResult>(detectAll(dataset.series, DetectionSettings {}, &job));
     job.throwIfCancelled();
     auto analysed = std::make_shared<Dataset>(dataset);
-    analysed->incidents = Correlator::correlate(detection->anomalies, dataset.topology);
+    // The same investigation as `meshscope-cli investigate`: correlated incidents that the
+    // raw samples confirm, with ranked root-cause candidates.
+    analysed->incidents = investigate(dataset, detection->anomalies, InvestigationSettings {}, &job).incidents;
     analysed->anomalies = detection->anomalies;
     job.throwIfCancelled();
     return Result {std::move(analysed), std::move(detection)};
@@ -71,6 +73,12 @@ void AnalysisRunner::cancel()
     m_job.cancel();
     finish();
     Q_EMIT cancelled();
+}
+
+void AnalysisRunner::discard()
+{
+    m_job.cancel();
+    finish();
 }
 
 void AnalysisRunner::finish()

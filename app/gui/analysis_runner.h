@@ -27,6 +27,8 @@ public:
     /// Starts detection and correlation on `dataset`; a running analysis is cancelled.
     void run(std::shared_ptr<const Dataset> dataset);
     void cancel();
+    /// Cancels without reporting it (the data it ran on was replaced).
+    void discard();
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:

@@ -220,7 +220,7 @@ void MainWindow::openPaths(const QStringList& paths)
     if (paths.isEmpty())
         return;
     m_live->stop(); // a file replaces the live data
-    m_analysis->cancel();
+    m_analysis->discard();
     m_messages->hide();
     m_replay->clock()->pause();
     addRecentFile(paths);
@@ -448,8 +448,13 @@ void MainWindow::showLiveData(std::shared_ptr<const Dataset> dataset, bool first
     if (first) {
         showDataset(std::move(dataset),
             tr("live, recording to %1").arg(QDir::toNativeSeparators(m_live->recordingPath())), {});
+        // Live data brings the live detectors' findings; a batch run would land on stale data.
+        m_analysis->discard();
+        setLoading(false);
+        updateStatus();
         return;
     }
+    m_analysis->discard();
     // The pages keep selection, zoom and layout; the time window was already extended.
     m_dataset = std::move(dataset);
     m_topology->setDataset(m_dataset);
