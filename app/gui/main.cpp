@@ -3,6 +3,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -12,6 +14,10 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("meshscope"));
     QApplication::setOrganizationName(QStringLiteral("meshscope"));
     QApplication::setApplicationVersion(QStringLiteral(MESHSCOPE_VERSION));
+    // Translations are compiled into the binary (translations/CMakeLists.txt).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("meshscope"), QStringLiteral("_"), QStringLiteral(":/meshscope/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Incident console for service meshes"));
