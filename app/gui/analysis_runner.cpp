@@ -6,7 +6,6 @@
 
 #include <QTimer>
 
-#include <exception>
 
 namespace meshscope {
 
@@ -45,16 +44,7 @@ void AnalysisRunner::run(std::shared_ptr<const Dataset> dataset)
     Q_EMIT started();
     m_progressPoll->start();
     m_job.start<Result>(
-        [dataset](const JobControl& job) {
-            try {
-                return analyse(*dataset, job);
-            } catch (const MeshscopeError&) {
-                throw;
-            } catch (const std::exception& error) {
-                // The job helper only forwards MeshscopeError; anything else must not escape the pool.
-                throw MeshscopeError(QString::fromLocal8Bit(error.what()));
-            }
-        },
+        [dataset](const JobControl& job) { return analyse(*dataset, job); },
         [this](Result result) {
             finish();
             Q_EMIT finished(result.dataset, result.detection);

@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QTimer>
 
-#include <exception>
 
 namespace meshscope {
 
@@ -34,15 +33,8 @@ void DatasetLoader::load(const QStringList& paths)
     m_job.start<Result>(
         [paths](const JobControl& job) {
             ImportReport report;
-            try {
-                auto dataset = std::make_shared<Dataset>(loadAnyInput(paths, InputFormat::Auto, &job, &report));
-                return Result {std::move(dataset), report.warnings};
-            } catch (const MeshscopeError&) {
-                throw;
-            } catch (const std::exception& error) {
-                // The job helper only forwards MeshscopeError; anything else must not escape the pool.
-                throw MeshscopeError(QString::fromLocal8Bit(error.what()));
-            }
+            auto dataset = std::make_shared<Dataset>(loadAnyInput(paths, InputFormat::Auto, &job, &report));
+            return Result {std::move(dataset), report.warnings};
         },
         [this, source](Result result) {
             finish();

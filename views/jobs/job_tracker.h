@@ -26,8 +26,8 @@ public:
     ~JobTracker() { cancel(); }
 
     /// `work` runs on the thread pool with a JobControl; `onDone` gets its result on the
-    /// owner's thread, `onError` the message of a MeshscopeError. Nothing is delivered
-    /// for a job that was superseded or cancelled.
+    /// owner's thread, `onError` the message of a MeshscopeError (or any std::exception).
+    /// Nothing is delivered for a job that was superseded or cancelled.
     template<typename Result>
     void start(std::function<Result(const JobControl&)> work, std::function<void(Result)> onDone,
         std::function<void(const QString&)> onError, JobControl::ProgressCallback onProgress = {})
@@ -38,8 +38,13 @@ public:
         m_control = control;
         QPointer<QObject> owner = m_owner;
         auto isCurrent = [this, owner, generation] { return owner && generation == m_generation; };
-        QThreadPool::globalInstance()->start([=, work = std::move(work), onDone = std::move(onDone),
-                                                 onError = std::move(onError)]() mutable {
+        auto deliverError = [owner, isCurrent, onError](const QString& message) {
+            QMetaObject::invokeMethod(owner.data(), [=] {
+                if (isCurrent() && onError)
+                    onError(message);
+            }, Qt::QueuedConnection);
+        };
+        QThreadPool::globalInstance()->start([=, work = std::move(work), onDone = std::move(onDone)]() mutable {
             try {
                 Result result = work(*control);
                 if (control->isCancelled())
@@ -50,11 +55,10 @@ public:
                 }, Qt::QueuedConnection);
             } catch (const CancelledError&) {
             } catch (const MeshscopeError& error) {
-                const QString message = error.message();
-                QMetaObject::invokeMethod(owner.data(), [=] {
-                    if (isCurrent() && onError)
-                        onError(message);
-                }, Qt::QueuedConnection);
+                deliverError(error.message());
+            } catch (const std::exception& error) {
+                // Nothing may escape into the thread pool: any other failure is reported too.
+                deliverError(QString::fromLocal8Bit(error.what()));
             }
         });
     }
