@@ -94,8 +94,11 @@ private Q_SLOTS:
         QVERIFY(session.dataset()->series.seriesCount() > 0);
         QVERIFY(window.fullRange().isValid());
         QVERIFY(window.fullRange().startMs <= base - 9 * 60 * 1000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.status().state, LiveState::Connected, 20000);
-        QVERIFY(session.indicator()->text().contains(QStringLiteral("connected")));
+        // Connected, or slow when a loaded machine takes over half the 200 ms interval.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session.status().state == LiveState::Connected || session.status().state == LiveState::Slow, 20000);
+        QTRY_VERIFY(session.indicator()->text().contains(QStringLiteral("connected"))
+            || session.indicator()->text().contains(QStringLiteral("slow")));
 
         // Later polls grow the same dataset and extend the window.
         const qint64 firstEnd = window.fullRange().endMs;
