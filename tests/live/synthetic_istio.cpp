@@ -1,5 +1,7 @@
 #include "synthetic_istio.h"
 
+#include <QDateTime>
+
 #include <QStringList>
 
 #include <cmath>
@@ -108,6 +110,12 @@ QByteArray SyntheticMesh::openMetrics() const
     }
     out += "# EOF\n";
     return out;
+}
+
+SyntheticMesh SyntheticMesh::recentSmall()
+{
+    const qint64 endS = (QDateTime::currentSecsSinceEpoch() - 3 * 3600) / 3600 * 3600;
+    return small(endS - 3600, endS);
 }
 
 SyntheticMesh SyntheticMesh::small(qint64 startS, qint64 endS)

@@ -41,6 +41,9 @@ struct SyntheticMesh
     /// A small bookinfo-like mesh with an unknown source, an erroring edge, a slow edge,
     /// a TCP edge and a workload name used in two namespaces.
     static SyntheticMesh small(qint64 startS, qint64 endS);
+    /// small() over the last whole hour that ended at least 3 h ago: old enough for
+    /// promtool's plain blocks, well inside Prometheus' retention.
+    static SyntheticMesh recentSmall();
     /// `workloads` workloads in a chain-and-fan shape, for the poll benchmark.
     static SyntheticMesh large(int workloads, qint64 startS, qint64 endS);
 };

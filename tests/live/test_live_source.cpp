@@ -33,8 +33,7 @@ private Q_SLOTS:
     {
         if (!PrometheusHarness::available())
             QSKIP("/usr/bin/prometheus or /usr/bin/promtool is not installed");
-        const qint64 endS = (QDateTime::currentSecsSinceEpoch() - 3 * 3600) / 3600 * 3600;
-        m_mesh = SyntheticMesh::small(endS - 3600, endS);
+        m_mesh = SyntheticMesh::recentSmall();
         QString error;
         QVERIFY2(m_prometheus.start(m_mesh.openMetrics(), &error), qPrintable(error));
     }
