@@ -1,7 +1,6 @@
 #include "detection.h"
 
-#include "ensemble_detector.h"
-#include "significance_scorer.h"
+#include "series_detection_stream.h"
 
 #include "model/signal_names.h"
 
@@ -10,29 +9,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <numeric>
 
 namespace meshscope {
 
 namespace {
-
-// A sample is inside an anomalous stretch when its combined deviation exceeds this many
-// spreads; the stretch then goes to the significance scorer.
-constexpr double StretchDeviation = 4.0;
-// Normal samples tolerated inside one stretch, so a flickering deviation stays one anomaly.
-constexpr int MaxGapSamples = 2;
-
-struct Stretch
-{
-    std::size_t first = 0;
-    std::size_t last = 0;
-    std::size_t peak = 0;
-    double peakDeviation = 0;
-    double peakScore = 0;
-    QString component;
-    bool warmAtPeak = true;
-};
 
 struct SeriesResult
 {
@@ -56,94 +39,25 @@ QHash<QString, double> trafficWeights(const SeriesStore& store)
         busiest = std::max(busiest, m);
     }
     for (auto it = mean.begin(); it != mean.end(); ++it)
-        it.value() = busiest > 0 ? std::log1p(it.value()) / std::log1p(busiest) : 1.0;
+        it.value() = trafficWeightOf(it.value(), busiest);
     return mean;
-}
-
-Anomaly toAnomaly(const SeriesKey& key, const SeriesSpan& span, const SeriesBand& band, const Stretch& s,
-    double significance)
-{
-    Anomaly a;
-    a.series = key;
-    a.startMs = span.timesMs[s.first];
-    a.endMs = span.timesMs[s.last];
-    a.peakMs = span.timesMs[s.peak];
-    a.significance = significance;
-    a.peakScore = s.peakScore;
-    a.expected = band.expected[s.peak];
-    a.observed = span.values[s.peak];
-    a.detector = QStringLiteral("ensemble/") + s.component;
-    return a;
 }
 
 SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const DetectionSettings& settings,
     double trafficWeight)
 {
-    const SeriesKey& key = store.key(id);
     const SeriesSpan span = store.samples(id);
     SeriesResult result;
-    SeriesBand& band = result.band;
-    band.series = id;
-    band.expected.resize(span.size);
-    band.lower.resize(span.size);
-    band.upper.resize(span.size);
-    band.score.resize(span.size);
-    // Both directions are learned and drawn; the significance scorer alerts only the bad one.
-    DetectorConfig config;
-    config.signalClass = signalClass(key.signal);
-    config.sensitivity = std::max(settings.sensitivity, 1e-6);
-    EnsembleDetector detector(config);
-    const SignificanceScorer scorer(key.signal, settings.sensitivity);
-    const bool muted = settings.muted.contains(key);
-
-    std::vector<Stretch> stretches;
-    Stretch current;
-    bool open = false;
-    int gap = 0;
-    for (std::size_t i = 0; i < span.size; ++i) {
-        const double score = detector.update(span.timesMs[i], span.values[i]);
-        const DetectorOutput& out = detector.output();
-        band.expected[i] = static_cast<float>(out.expected);
-        band.lower[i] = static_cast<float>(out.lower);
-        band.upper[i] = static_cast<float>(out.upper);
-        band.score[i] = static_cast<float>(score);
-        if (muted)
-            continue;
-        const bool abnormal = std::abs(out.deviation) >= StretchDeviation;
-        if (abnormal) {
-            if (!open)
-                current = Stretch {i, i, i, 0, 0, {}, true};
-            open = true;
-            gap = 0;
-            current.last = i;
-            current.peakScore = std::max(current.peakScore, score);
-            if (std::abs(out.deviation) > std::abs(current.peakDeviation)) {
-                current.peak = i;
-                current.peakDeviation = out.deviation;
-                current.component = detector.strongestComponent();
-                current.warmAtPeak = out.warm;
-            }
-        } else if (open && ++gap > MaxGapSamples) {
-            stretches.push_back(current);
-            open = false;
-        }
-    }
-    if (open)
-        stretches.push_back(current);
-
-    for (const Stretch& s : stretches) {
-        DeviationEvidence evidence;
-        evidence.peakDeviation = s.peakDeviation / config.sensitivity; // the scorer applies it
-        evidence.expected = band.expected[s.peak];
-        evidence.observed = span.values[s.peak];
-        evidence.samples = static_cast<int>(s.last - s.first + 1);
-        evidence.durationMs = span.timesMs[s.last] - span.timesMs[s.first];
-        evidence.trafficWeight = trafficWeight;
-        evidence.warm = s.warmAtPeak;
-        const double significance = scorer.score(evidence);
-        if (significance > 0 && significance >= settings.minSignificance)
-            result.anomalies.push_back(toAnomaly(key, span, band, s, significance));
-    }
+    result.band.series = id;
+    result.band.expected.reserve(span.size);
+    result.band.lower.reserve(span.size);
+    result.band.upper.reserve(span.size);
+    result.band.score.reserve(span.size);
+    // The same stream live mode feeds poll by poll, fed the whole series at once.
+    SeriesDetectionStream stream(store.key(id), settings);
+    result.anomalies = stream.feed(span.timesMs, span.values, span.size, trafficWeight, &result.band);
+    for (Anomaly& last : stream.finish(trafficWeight))
+        result.anomalies.push_back(std::move(last));
     return result;
 }
 
