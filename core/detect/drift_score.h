@@ -16,6 +16,8 @@ public:
 
     /// Feeds one value and returns the drift in long-run standard deviations (>= 0).
     double update(double value);
+    /// Long-run (exponentially weighted) mean of the values seen so far.
+    double mean() const { return m_mean; }
 
     void write(QDataStream& out) const;
     void read(QDataStream& in);

@@ -1,5 +1,7 @@
 #include "ensemble_detector.h"
 
+#include "ratio_noise_floor.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -59,6 +61,11 @@ void EnsembleDetector::restartResidualDetectors()
 
 double EnsembleDetector::update(qint64 tMs, double value)
 {
+    return updateRatio(tMs, value, std::numeric_limits<double>::quiet_NaN());
+}
+
+double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
+{
     m_seasonal.update(tMs, value);
     const DetectorOutput& base = m_seasonal.output();
     // Once the baseline becomes seasonal the residual changes character: relearn it.
@@ -81,16 +88,35 @@ double EnsembleDetector::update(qint64 tMs, double value)
         parts[BurnRate] = part(*m_burnRate, BurnRateWeight);
     }
     m_strongest = static_cast<int>(std::max_element(parts.begin(), parts.end()) - parts.begin());
-    const double raw = parts[static_cast<std::size_t>(m_strongest)] * m_config.sensitivity;
     m_output.expected = base.expected;
     m_output.lower = base.lower;
     m_output.upper = base.upper;
     m_output.warm = base.warm;
+    double raw = parts[static_cast<std::size_t>(m_strongest)] * m_config.sensitivity;
+    if (m_config.signalClass == SignalClass::Errors)
+        raw = limitRatioDeviation(value, raw, requests);
     m_output.deviation = base.deviation >= 0 ? raw : -raw;
     const double drift = m_driftLikelihood.update(m_drift.update(value) * m_config.sensitivity);
     const double volatility = m_volatilityLikelihood.update(m_volatility.update(value) * m_config.sensitivity);
     m_output.score = dampRepeats(std::max({m_likelihood.update(raw), drift, volatility}));
     return m_output.score;
+}
+
+// A ratio's learned spread can be about 0 (mostly exactly 0 at low traffic), so the
+// deviation is limited by what the traffic behind the sample can resolve. The learned
+// ratio for the binomial error is the larger of the baseline (a median: 0 on a sparse
+// series) and the long-run mean (the real failure rate). Call after m_output's band is set.
+double EnsembleDetector::limitRatioDeviation(double value, double raw, double requests)
+{
+    const double expected = m_output.expected;
+    const double learned = std::max(expected, m_drift.mean());
+    double margin = RatioNoiseFloor::MinimumDelta;
+    if (!std::isnan(requests))
+        margin = std::max(margin, m_config.bandWidth * RatioNoiseFloor::standardError(learned, requests));
+    m_output.lower = std::min(m_output.lower, std::max(0.0, expected - margin));
+    m_output.upper = std::max(m_output.upper, expected + margin);
+    const double limit = RatioNoiseFloor::deviationLimit(value, expected, learned, requests);
+    return std::min(raw, limit * m_config.sensitivity);
 }
 
 double EnsembleDetector::dampRepeats(double score)

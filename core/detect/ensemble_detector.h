@@ -29,6 +29,12 @@ public:
 
     QString name() const override { return QStringLiteral("ensemble"); }
     double update(qint64 tMs, double value) override;
+    /// As update(), for a ratio of counts measured over `requests` requests (NaN when
+    /// unknown). For error ratios the combined deviation is limited by RatioNoiseFloor
+    /// (binomial standard error at the learned ratio, minimum delta of one percentage
+    /// point) and the band is at least that wide, so ordinary failures at low traffic
+    /// stay inside it. Other signal classes ignore `requests`.
+    double updateRatio(qint64 tMs, double value, double requests);
     /// Name of the component with the largest weighted deviation at the latest sample.
     QString strongestComponent() const;
 
@@ -39,6 +45,7 @@ protected:
 private:
     void restartResidualDetectors();
     double dampRepeats(double score);
+    double limitRatioDeviation(double value, double raw, double requests);
 
     SeasonalDetector m_seasonal;
     std::optional<ChangePointDetector> m_changePoint;

@@ -1,5 +1,7 @@
 #include "significance_scorer.h"
 
+#include "ratio_noise_floor.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,7 +27,7 @@ double SignificanceScorer::minimumDelta(SignalClass signalClass)
 {
     switch (signalClass) {
     case SignalClass::Errors:
-        return 0.005; // half a percentage point of requests
+        return RatioNoiseFloor::MinimumDelta; // one percentage point of requests
     case SignalClass::Latency:
         return 2.0; // ms
     case SignalClass::Traffic:
