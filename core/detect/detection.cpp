@@ -55,7 +55,7 @@ SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const Detection
     result.band.score.reserve(span.size);
     // The same stream live mode feeds poll by poll, fed the whole series at once.
     SeriesDetectionStream stream(store.key(id), settings);
-    result.anomalies = stream.feed(span.timesMs, span.values, span.size, trafficWeight, &result.band);
+    result.anomalies = stream.feed(store, id, 0, span.size, trafficWeight, &result.band);
     for (Anomaly& last : stream.finish(trafficWeight))
         result.anomalies.push_back(std::move(last));
     return result;

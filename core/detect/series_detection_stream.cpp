@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meshscope {
 
@@ -42,9 +43,58 @@ SeriesDetectionStream& SeriesDetectionStream::operator=(SeriesDetectionStream&&)
 std::vector<Anomaly> SeriesDetectionStream::feed(const qint64* timesMs, const double* values, std::size_t count,
     double trafficWeight, SeriesBand* band)
 {
+    return feedSamples(timesMs, values, nullptr, count, trafficWeight, band);
+}
+
+std::vector<Anomaly> SeriesDetectionStream::feed(const SeriesStore& store, SeriesId id, std::size_t from,
+    std::size_t count, double trafficWeight, SeriesBand* band)
+{
+    const SeriesSpan span = store.samples(id);
+    count = from < span.size ? std::min(count, span.size - from) : 0;
+    const std::vector<double> requests = requestsBehind(store, span.timesMs + from, count);
+    return feedSamples(span.timesMs + from, span.values + from, requests.empty() ? nullptr : requests.data(), count,
+        trafficWeight, band);
+}
+
+// Requests behind each sample of an error ratio: the entity's request rate (its latest
+// sample, at most two of the ratio's steps old) times the time since the previous sample.
+// NaN where unknown (the very first sample); empty for other signals or without a request
+// rate. One binary search, then a cursor: O(log n + count).
+std::vector<double> SeriesDetectionStream::requestsBehind(const SeriesStore& store, const qint64* timesMs,
+    std::size_t count) const
+{
+    std::vector<double> requests;
+    if (signalClass(m_key.signal) != SignalClass::Errors || count == 0)
+        return requests;
+    const SeriesId rateId = store.find(SeriesKey {m_key.entity, SignalName::RequestRate});
+    if (rateId == InvalidSeries)
+        return requests;
+    const SeriesSpan rate = store.samples(rateId);
+    requests.assign(count, std::numeric_limits<double>::quiet_NaN());
+    std::size_t j = static_cast<std::size_t>(std::upper_bound(rate.timesMs, rate.timesMs + rate.size, timesMs[0]) - rate.timesMs);
+    qint64 previousMs = m_lastMs;
+    for (std::size_t k = 0; k < count; ++k) {
+        const qint64 t = timesMs[k];
+        while (j < rate.size && rate.timesMs[j] <= t)
+            ++j;
+        const qint64 stepMs = t - previousMs;
+        const bool known = (m_count > 0 || k > 0) && j > 0 && t - rate.timesMs[j - 1] <= 2 * stepMs
+            && std::isfinite(rate.values[j - 1]);
+        if (known)
+            requests[k] = std::max(0.0, rate.values[j - 1]) * static_cast<double>(stepMs) / 1000.0;
+        previousMs = t;
+    }
+    return requests;
+}
+
+std::vector<Anomaly> SeriesDetectionStream::feedSamples(const qint64* timesMs, const double* values,
+    const double* requests, std::size_t count, double trafficWeight, SeriesBand* band)
+{
     std::vector<Anomaly> closed;
     for (std::size_t k = 0; k < count; ++k, ++m_count) {
-        const double score = m_detector->update(timesMs[k], values[k]);
+        m_lastMs = timesMs[k];
+        const double score = requests ? m_detector->updateRatio(timesMs[k], values[k], requests[k])
+                                      : m_detector->update(timesMs[k], values[k]);
         const DetectorOutput& out = m_detector->output();
         // Plots draw floats; the stretch's expected value is the drawn one, as in a batch run.
         const float expected = static_cast<float>(out.expected);

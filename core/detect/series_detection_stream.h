@@ -33,6 +33,12 @@ public:
     /// `trafficWeight`.
     std::vector<Anomaly> feed(const qint64* timesMs, const double* values, std::size_t count, double trafficWeight,
         SeriesBand* band);
+    /// As feed() above for the samples [from, from + count) of series `id` of `store`
+    /// (whose key must be this stream's). For an error ratio it also reads the entity's
+    /// request rate from the store, so the detector knows how many requests stand behind
+    /// each sample (RatioNoiseFloor); the way detectAll and live mode should feed.
+    std::vector<Anomaly> feed(const SeriesStore& store, SeriesId id, std::size_t from, std::size_t count,
+        double trafficWeight, SeriesBand* band);
     /// The stretch still open after the latest sample as an anomaly (ending at its latest
     /// abnormal sample) when it is significant so far; it may still grow or close later.
     std::optional<Anomaly> runningAnomaly(double trafficWeight) const;
@@ -59,6 +65,9 @@ private:
     };
 
     std::optional<Anomaly> scoreStretch(const Stretch& stretch, double trafficWeight) const;
+    std::vector<double> requestsBehind(const SeriesStore& store, const qint64* timesMs, std::size_t count) const;
+    std::vector<Anomaly> feedSamples(const qint64* timesMs, const double* values, const double* requests,
+        std::size_t count, double trafficWeight, SeriesBand* band);
 
     SeriesKey m_key;
     double m_minSignificance;
@@ -70,6 +79,7 @@ private:
     bool m_open = false;
     int m_gap = 0;
     std::size_t m_count = 0;
+    qint64 m_lastMs = 0; ///< time of the latest sample fed (when m_count > 0)
 };
 
 } // namespace meshscope
