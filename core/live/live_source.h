@@ -15,6 +15,7 @@ class QThread;
 namespace meshscope {
 
 class LiveWorker;
+struct LiveFindings;
 
 /// The health of a live connection, as the status bar shows it.
 enum class LiveState {
@@ -53,6 +54,9 @@ struct LiveUpdate
     std::vector<PromAlert> alerts;
     qint64 endMs = 0; ///< data is complete up to here
     qint64 wallMs = 0; ///< time the poll took
+    /// What the live detectors found after this poll (LiveDetection), when detection is
+    /// enabled (LiveSource::setDetectionEnabled); null otherwise.
+    std::shared_ptr<const LiveFindings> findings;
 };
 
 /// A live mesh as a source of frames: on start it backfills the last N minutes (so
@@ -75,6 +79,9 @@ public:
     /// Polls this often instead of every profile interval (the series step stays the
     /// profile's). For tests and benchmarks; 0 restores the profile's interval.
     void setPollIntervalMs(qint64 intervalMs);
+    /// Runs the live detectors (LiveDetection) on the worker thread after every poll and
+    /// hands their findings over with each update. Off by default (recording only).
+    void setDetectionEnabled(bool enabled) { m_detection = enabled; }
     void start();
     /// Cancels the poll in flight, closes the recording cleanly and waits for the worker.
     void stop();
@@ -93,6 +100,7 @@ private:
     bool m_overwrite = false;
     std::function<qint64()> m_clock;
     qint64 m_pollIntervalMs = 0;
+    bool m_detection = false;
     QThread* m_thread = nullptr;
     LiveWorker* m_worker = nullptr;
     LiveStatus m_status;

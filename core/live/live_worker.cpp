@@ -1,5 +1,7 @@
 #include "live_worker.h"
 
+#include "live_detection.h"
+
 #include "recording/recording.h"
 
 #include "model/meshscope_error.h"
@@ -18,12 +20,13 @@ constexpr qint64 MaxReconnectDelayMs = 60 * 1000;
 } // namespace
 
 LiveWorker::LiveWorker(ConnectionProfile profile, QString recordingPath, bool overwrite,
-    std::function<qint64()> clock, qint64 pollIntervalMs)
+    std::function<qint64()> clock, qint64 pollIntervalMs, bool detection)
     : m_profile(std::move(profile))
     , m_recordingPath(std::move(recordingPath))
     , m_overwrite(overwrite)
     , m_clock(std::move(clock))
     , m_pollIntervalMs(pollIntervalMs > 0 ? pollIntervalMs : m_profile.stepMs())
+    , m_detection(detection ? std::make_unique<LiveDetection>() : nullptr)
 { }
 
 LiveWorker::~LiveWorker()
@@ -161,6 +164,10 @@ void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 endMs, qint64 tookMs, b
     }
     update.endMs = endMs;
     update.wallMs = tookMs;
+    // Detection stays on this thread: the detectors only see the poll's new samples.
+    if (m_detection)
+        update.findings = std::make_shared<const LiveFindings>(
+            m_detection->update(update.series, update.frames, endMs, &m_job));
     const bool slow = !backfill && tookMs > m_pollIntervalMs / 2;
     const QString warnings = update.warnings.join(QStringLiteral("; "));
     Q_EMIT updateArrived(update);

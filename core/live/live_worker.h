@@ -15,6 +15,7 @@ class QTimer;
 
 namespace meshscope {
 
+class LiveDetection;
 class RecordingWriter;
 
 /// The part of LiveSource that lives on its worker thread: the poll loop.
@@ -23,7 +24,7 @@ class LiveWorker : public QObject
     Q_OBJECT
 public:
     LiveWorker(ConnectionProfile profile, QString recordingPath, bool overwrite,
-        std::function<qint64()> clock, qint64 pollIntervalMs);
+        std::function<qint64()> clock, qint64 pollIntervalMs, bool detection = false);
     ~LiveWorker() override;
 
     /// Thread-safe: makes the poll in flight give up.
@@ -54,6 +55,7 @@ private:
     JobControl m_job;
     std::unique_ptr<MeshPoller> m_poller;
     std::unique_ptr<RecordingWriter> m_writer;
+    std::unique_ptr<LiveDetection> m_detection; ///< null when detection is off
     QTimer* m_timer = nullptr;
     LiveStatus m_status;
     qint64 m_lastEndMs = 0;

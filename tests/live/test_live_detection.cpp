@@ -1,0 +1,235 @@
+// Continuous live detection: feeding series poll by poll gives exactly the anomalies and
+// bands of detecting the whole series at once (what a replay of the recording shows),
+// and a fault shows up as an anomaly and an incident while it happens.
+#include "live/live_detection.h"
+
+#include "detect/detection.h"
+#include "model/signal_names.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <random>
+
+using namespace meshscope;
+
+namespace {
+
+constexpr qint64 StepMs = 15'000;
+constexpr qint64 StartMs = 1'700'000'000'000LL;
+constexpr std::size_t Samples = 1200;
+constexpr std::size_t FaultAt = 800; ///< errors and latency of frontend->cart jump here
+
+qint64 timeAt(std::size_t i)
+{
+    return StartMs + static_cast<qint64>(i) * StepMs;
+}
+
+/// frontend->cart and cart->db with noisy steady golden signals; frontend->cart fails
+/// from sample FaultAt on (errors 1% -> 30%, p95 latency 40 -> 180 ms).
+std::vector<SeriesBatch> meshSeries()
+{
+    std::mt19937 rng(11);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    struct Spec
+    {
+        QString entity;
+        QString signal;
+        double level;
+        double spread;
+        double faultLevel; ///< < 0: no fault
+    };
+    const QString edge = QStringLiteral("frontend->cart");
+    const std::vector<Spec> specs {
+        {edge, SignalName::RequestRate, 20, 0.8, -1},
+        {edge, SignalName::ErrorRatio, 0.01, 0.002, 0.3},
+        {edge, SignalName::LatencyP95, 40, 2, 180},
+        {QStringLiteral("cart->db"), SignalName::LatencyP95, 12, 0.6, -1},
+        {QStringLiteral("cart"), SignalName::LatencyP50, 20, 1, -1},
+    };
+    std::vector<SeriesBatch> series;
+    for (const Spec& spec : specs) {
+        SeriesBatch batch;
+        batch.key = {spec.entity, spec.signal};
+        for (std::size_t i = 0; i < Samples; ++i) {
+            const double level = spec.faultLevel >= 0 && i >= FaultAt ? spec.faultLevel : spec.level;
+            batch.timesMs.push_back(timeAt(i));
+            batch.values.push_back(std::max(0.0, level + spec.spread * noise(rng)));
+        }
+        series.push_back(std::move(batch));
+    }
+    return series;
+}
+
+/// Samples [from, to) of every series, as one poll brings them.
+std::vector<SeriesBatch> slice(const std::vector<SeriesBatch>& all, std::size_t from, std::size_t to)
+{
+    std::vector<SeriesBatch> part;
+    for (const SeriesBatch& batch : all) {
+        SeriesBatch piece;
+        piece.key = batch.key;
+        piece.timesMs.assign(batch.timesMs.begin() + long(from), batch.timesMs.begin() + long(to));
+        piece.values.assign(batch.values.begin() + long(from), batch.values.begin() + long(to));
+        part.push_back(std::move(piece));
+    }
+    return part;
+}
+
+TopologyFrame topology()
+{
+    TopologyFrame frame;
+    frame.tMs = StartMs;
+    for (const QString& name : {QStringLiteral("frontend"), QStringLiteral("cart"), QStringLiteral("db")}) {
+        TopologyNode node;
+        node.name = name;
+        node.ns = QStringLiteral("shop");
+        node.workload = name;
+        frame.nodes.push_back(node);
+    }
+    TopologyEdge edge;
+    edge.source = QStringLiteral("frontend");
+    edge.destination = QStringLiteral("cart");
+    frame.edges.push_back(edge);
+    edge.source = QStringLiteral("cart");
+    edge.destination = QStringLiteral("db");
+    frame.edges.push_back(edge);
+    return frame;
+}
+
+void sortAnomalies(std::vector<Anomaly>& anomalies)
+{
+    std::sort(anomalies.begin(), anomalies.end(), [](const Anomaly& a, const Anomaly& b) {
+        if (a.startMs != b.startMs)
+            return a.startMs < b.startMs;
+        return a.series.entity != b.series.entity ? a.series.entity < b.series.entity
+                                                  : a.series.signal < b.series.signal;
+    });
+}
+
+} // namespace
+
+class TestLiveDetection : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void chunksGiveTheBatchResult_data()
+    {
+        QTest::addColumn<int>("backfill");
+        QTest::addColumn<int>("chunk");
+        QTest::newRow("sample by sample") << 0 << 1;
+        QTest::newRow("backfill, then polls of 1") << 400 << 1;
+        QTest::newRow("backfill, then polls of 7") << 400 << 7;
+        QTest::newRow("polls of 64") << 0 << 64;
+        QTest::newRow("all at once") << int(Samples) << 1;
+    }
+
+    void chunksGiveTheBatchResult()
+    {
+        QFETCH(int, backfill);
+        QFETCH(int, chunk);
+        const std::vector<SeriesBatch> all = meshSeries();
+        LiveDetection live;
+        QHash<SeriesKey, SeriesBand> bands;
+        auto collect = [&](const LiveFindings& findings) {
+            QCOMPARE(findings.bandKeys.size(), findings.bandAppends.size());
+            for (std::size_t i = 0; i < findings.bandKeys.size(); ++i) {
+                SeriesBand& band = bands[findings.bandKeys[i]];
+                const SeriesBand& part = findings.bandAppends[i];
+                band.expected.insert(band.expected.end(), part.expected.begin(), part.expected.end());
+                band.lower.insert(band.lower.end(), part.lower.begin(), part.lower.end());
+                band.upper.insert(band.upper.end(), part.upper.begin(), part.upper.end());
+                band.score.insert(band.score.end(), part.score.begin(), part.score.end());
+            }
+        };
+        std::size_t done = 0;
+        if (backfill > 0) {
+            done = std::size_t(backfill);
+            collect(live.update(slice(all, 0, done), {topology()}, timeAt(done - 1)));
+        }
+        while (done < Samples) {
+            const std::size_t next = std::min(Samples, done + std::size_t(chunk));
+            collect(live.update(slice(all, done, next), {}, timeAt(next - 1)));
+            done = next;
+        }
+        std::vector<Anomaly> streamed = live.finish().anomalies;
+
+        const DetectionResult batch = detectAll(live.dataset().series);
+        std::vector<Anomaly> expected = batch.anomalies;
+        sortAnomalies(streamed);
+        sortAnomalies(expected);
+        QVERIFY(!expected.empty());
+        QCOMPARE(streamed.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(streamed[i] == expected[i],
+                qPrintable(QStringLiteral("%1 %2..%3 sig %4 (batch %5 %6..%7 sig %8)")
+                               .arg(streamed[i].series.toString())
+                               .arg(streamed[i].startMs)
+                               .arg(streamed[i].endMs)
+                               .arg(streamed[i].significance)
+                               .arg(expected[i].series.toString())
+                               .arg(expected[i].startMs)
+                               .arg(expected[i].endMs)
+                               .arg(expected[i].significance)));
+        for (const SeriesBand& band : batch.bands) {
+            const SeriesBand& mine = bands.value(live.dataset().series.key(band.series));
+            QCOMPARE(mine.expected, band.expected);
+            QCOMPARE(mine.lower, band.lower);
+            QCOMPARE(mine.upper, band.upper);
+            QCOMPARE(mine.score, band.score);
+        }
+    }
+
+    void faultShowsWhileItHappens()
+    {
+        const std::vector<SeriesBatch> all = meshSeries();
+        LiveDetection live;
+        LiveFindings findings = live.update(slice(all, 0, 600), {topology()}, timeAt(599));
+        QVERIFY(findings.incidents.empty());
+        const int before = int(findings.anomalies.size());
+        // Polls of 4 samples (a minute) until the fault is a confirmed incident.
+        bool incident = false;
+        std::size_t done = 600;
+        while (!incident && done < FaultAt + 40) {
+            findings = live.update(slice(all, done, done + 4), {}, timeAt(done + 3));
+            done += 4;
+            incident = !findings.incidents.empty();
+        }
+        QVERIFY2(incident, "no incident within 10 minutes of the fault");
+        QVERIFY(done > FaultAt);
+        QVERIFY(int(findings.anomalies.size()) > before);
+        const Incident& found = findings.incidents.back();
+        QVERIFY(std::abs(found.startMs - timeAt(FaultAt)) <= 2 * StepMs);
+        QVERIFY(!found.resolved);
+        QVERIFY(!found.candidates.empty());
+        QVERIFY2(found.candidates.front().entity == QStringLiteral("cart")
+                || found.candidates.front().entity == QStringLiteral("frontend->cart"),
+            qPrintable(found.candidates.front().entity));
+        bool errorAnomaly = false;
+        for (int index : found.anomalyIndexes) {
+            const Anomaly& anomaly = findings.anomalies[std::size_t(index)];
+            errorAnomaly = errorAnomaly
+                || (anomaly.series.entity == QStringLiteral("frontend->cart")
+                    && anomaly.series.signal == SignalName::ErrorRatio);
+        }
+        QVERIFY(errorAnomaly);
+        // The running anomaly grows with the next poll: reported as updated, not as new.
+        findings = live.update(slice(all, done, done + 4), {}, timeAt(done + 3));
+        QVERIFY(findings.updatedAnomalies > 0);
+    }
+
+    void samplesAlreadySeenAreIgnored()
+    {
+        const std::vector<SeriesBatch> all = meshSeries();
+        LiveDetection live;
+        live.update(slice(all, 0, 100), {}, timeAt(99));
+        // Polls overlap their predecessor; only the new samples are fed.
+        const LiveFindings findings = live.update(slice(all, 90, 110), {}, timeAt(109));
+        QCOMPARE(findings.bandAppends.size(), all.size());
+        for (const SeriesBand& band : findings.bandAppends)
+            QCOMPARE(band.expected.size(), std::size_t(10));
+        QCOMPARE(live.dataset().series.samples(0).size, std::size_t(110));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveDetection)
+#include "test_live_detection.moc"
