@@ -86,4 +86,33 @@ std::vector<int> CallGraph::callPath(int from, int to) const
     return path;
 }
 
+std::vector<int> CallGraph::callTree(int from) const
+{
+    // Same visiting order as callPath, so the chains are identical to its.
+    std::vector<int> previous(m_names.size(), -2);
+    std::vector<int> queue {from};
+    queue.reserve(m_names.size());
+    previous[static_cast<std::size_t>(from)] = -1;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        for (int callee : callees(queue[head])) {
+            if (previous[static_cast<std::size_t>(callee)] == -2) {
+                previous[static_cast<std::size_t>(callee)] = queue[head];
+                queue.push_back(callee);
+            }
+        }
+    }
+    return previous;
+}
+
+std::vector<int> CallGraph::pathIn(const std::vector<int>& tree, int to)
+{
+    if (to < 0 || static_cast<std::size_t>(to) >= tree.size() || tree[static_cast<std::size_t>(to)] == -2)
+        return {};
+    std::vector<int> path;
+    for (int node = to; node != -1; node = tree[static_cast<std::size_t>(node)])
+        path.push_back(node);
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
 } // namespace meshscope

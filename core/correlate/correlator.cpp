@@ -18,6 +18,7 @@ void Correlator::setTopology(const TopologyFrame& frame)
     m_graph = CallGraph(frame);
     // Group node ids refer to the old graph: translate them by name.
     for (Group& group : m_groups) {
+        group.rankingDirty = true; // explanations follow the calls of the new graph
         group.graphNodes.clear();
         for (const QString& entity : std::as_const(group.entities)) {
             for (int id : graphNodesOf(entity))
@@ -78,6 +79,7 @@ int Correlator::openGroup(const Anomaly& anomaly)
     group.lastActivityMs = anomaly.startMs;
     m_groups.push_back(std::move(group));
     const int index = static_cast<int>(m_groups.size()) - 1;
+    m_groupById.insert(m_groups.back().incident.id, index);
     m_open.push_back(index);
     return index;
 }
@@ -121,6 +123,8 @@ void Correlator::mergeInto(int target, int source, std::vector<IncidentChange>* 
     for (const SignalEvidence& signal : std::as_const(from.evidence))
         addEvidence(into, signal);
     from.evidence.clear();
+    from.ranked.clear();
+    from.unranked.clear();
     into.lastActivityMs = std::max(into.lastActivityMs, from.lastActivityMs);
     into.strongest = std::max(into.strongest, from.strongest);
     from.alive = false;
@@ -133,14 +137,17 @@ void Correlator::refreshSummary(Group& group) const
     Incident& incident = group.incident;
     const Anomaly& first = m_anomalies[static_cast<std::size_t>(incident.anomalyIndexes.front())];
     incident.startMs = first.startMs;
-    incident.firstAffected = Entity::suspectNode(first.series.entity);
+    QString firstAffected = Entity::suspectNode(first.series.entity);
+    if (firstAffected != incident.firstAffected) {
+        incident.firstAffected = std::move(firstAffected);
+        group.rankingDirty = true; // call paths in the evidence start there
+    }
     incident.endMs = group.lastActivityMs;
     const double strongest = group.strongest;
     // Breadth adds to the strongest signal: many services deviating together is
     // more certainly an incident than one, but never beyond the scale.
     const double breadth = 5.0 * std::log2(static_cast<double>(group.entities.size()));
     incident.significance = std::min(100.0, strongest + breadth);
-    group.rankingDirty = true;
 }
 
 std::vector<IncidentChange> Correlator::advanceTo(qint64 nowMs)
@@ -187,37 +194,63 @@ std::vector<IncidentChange> Correlator::addAnomaly(const Anomaly& anomaly)
     return changes;
 }
 
-void Correlator::addEvidence(Group& group, const SignalEvidence& signal)
+void Correlator::addEvidence(Group& group, const SignalEvidence& signal) const
 {
     const auto found = group.evidence.find(signal.series);
     if (found == group.evidence.end()) {
         group.evidence.insert(signal.series, signal);
+        placeSeries(group, {signal.magnitude, signal.series});
         return;
     }
     const qint64 firstOnset = std::min(found->onsetMs, signal.onsetMs);
-    if (signal.magnitude > found->magnitude)
+    if (signal.magnitude > found->magnitude) {
+        removeSeries(group, {found->magnitude, found->series});
         *found = signal;
-    found->onsetMs = firstOnset;
+        found->onsetMs = firstOnset;
+        placeSeries(group, {signal.magnitude, signal.series});
+    } else if (firstOnset != found->onsetMs) {
+        found->onsetMs = firstOnset;
+        if (group.ranked.count({found->magnitude, found->series}) > 0)
+            group.rankingDirty = true; // onsets weigh in the ranking
+    }
+}
+
+void Correlator::placeSeries(Group& group, RankedSeries entry) const
+{
+    // Invariant: every ranked series is stronger than every unranked one, and series
+    // are only left unranked while the ranked set is full.
+    const std::size_t keep = static_cast<std::size_t>(std::max(1, m_settings.maxRankedSeries));
+    if (group.ranked.size() < keep || StrongerFirst()(entry, *group.ranked.rbegin())) {
+        group.ranked.insert(std::move(entry));
+        group.rankingDirty = true;
+        if (group.ranked.size() > keep)
+            group.unranked.insert(group.ranked.extract(std::prev(group.ranked.end())));
+    } else {
+        group.unranked.insert(std::move(entry));
+    }
+}
+
+void Correlator::removeSeries(Group& group, const RankedSeries& entry) const
+{
+    if (group.ranked.erase(entry) == 0) {
+        group.unranked.erase(entry);
+        return;
+    }
+    group.rankingDirty = true;
+    if (!group.unranked.empty())
+        group.ranked.insert(group.unranked.extract(group.unranked.begin()));
 }
 
 void Correlator::rank(const Group& group) const
 {
     if (!group.rankingDirty)
         return;
+    // The strongest series, strongest first (ties by name): the same input whatever
+    // order the anomalies arrived in.
     SignalEvidenceList evidence;
-    evidence.reserve(static_cast<std::size_t>(group.evidence.size()));
-    for (const SignalEvidence& signal : group.evidence)
-        evidence.push_back(signal);
-    // Strongest first, ties by name: the same order whatever the hash did.
-    const auto stronger = [](const SignalEvidence& a, const SignalEvidence& b) {
-        return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.series < b.series;
-    };
-    const std::size_t keep = static_cast<std::size_t>(std::max(1, m_settings.maxRankedSeries));
-    if (evidence.size() > keep) {
-        std::nth_element(evidence.begin(), evidence.begin() + static_cast<std::ptrdiff_t>(keep), evidence.end(), stronger);
-        evidence.resize(keep);
-    }
-    std::sort(evidence.begin(), evidence.end(), stronger);
+    evidence.reserve(group.ranked.size());
+    for (const RankedSeries& entry : group.ranked)
+        evidence.push_back(group.evidence.value(entry.series));
     RankingSettings settings = m_settings.ranking;
     settings.anomalousMagnitude = 0; // every detector anomaly already passed its threshold
     group.incident.candidates = RootCauseRanker(settings).rank(evidence, m_graph, group.incident.firstAffected);
@@ -226,13 +259,14 @@ void Correlator::rank(const Group& group) const
 
 const Incident* Correlator::incident(const QString& id) const
 {
-    for (const Group& group : m_groups) {
-        if (group.alive && group.incident.id == id) {
-            rank(group);
-            return &group.incident;
-        }
-    }
-    return nullptr;
+    const auto found = m_groupById.constFind(id);
+    if (found == m_groupById.cend())
+        return nullptr;
+    const Group& group = m_groups[static_cast<std::size_t>(*found)];
+    if (!group.alive)
+        return nullptr;
+    rank(group);
+    return &group.incident;
 }
 
 std::vector<Incident> Correlator::incidents() const

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <limits>
+#include <set>
 #include <vector>
 
 namespace meshscope {
@@ -77,6 +78,21 @@ public:
         const CorrelationSettings& settings = {}, qint64 asOfMs = std::numeric_limits<qint64>::max());
 
 private:
+    /// A series' place in an incident's evidence order: strongest first, ties by name.
+    struct RankedSeries
+    {
+        double magnitude = 0;
+        SeriesKey series;
+    };
+    struct StrongerFirst
+    {
+        bool operator()(const RankedSeries& a, const RankedSeries& b) const
+        {
+            return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.series < b.series;
+        }
+    };
+    using RankedSet = std::set<RankedSeries, StrongerFirst>;
+
     struct Group
     {
         mutable Incident incident; ///< candidates are ranked lazily, on read
@@ -85,9 +101,17 @@ private:
         /// Strongest anomaly per series as ranking evidence, kept up to date as anomalies
         /// arrive so reading a large incident does not revisit all its anomalies.
         QHash<SeriesKey, SignalEvidence> evidence;
+        /// The `maxRankedSeries` strongest series (the ranking's whole input) and the
+        /// others, kept ordered as evidence arrives: reading a huge incident neither
+        /// copies nor sorts all its series, and an anomaly that changes nothing among
+        /// the strongest leaves the cached ranking valid.
+        RankedSet ranked;
+        RankedSet unranked;
         qint64 lastActivityMs = 0;
         double strongest = 0;    ///< largest anomaly significance
         bool alive = true;       ///< false once merged into another
+        /// The ranking's input (strongest series, their onsets, first affected node,
+        /// topology) changed since the candidates were computed.
         mutable bool rankingDirty = true;
     };
 
@@ -98,13 +122,16 @@ private:
     void mergeInto(int target, int source, std::vector<IncidentChange>* changes);
     void addToGroup(int groupIndex, int anomalyIndex, const std::vector<int>& nodes);
     void refreshSummary(Group& group) const;
-    static void addEvidence(Group& group, const SignalEvidence& signal);
+    void addEvidence(Group& group, const SignalEvidence& signal) const;
+    void placeSeries(Group& group, RankedSeries entry) const;
+    void removeSeries(Group& group, const RankedSeries& entry) const;
     void rank(const Group& group) const;
 
     CorrelationSettings m_settings;
     CallGraph m_graph;
     std::vector<Anomaly> m_anomalies;
     std::vector<Group> m_groups;
+    QHash<QString, int> m_groupById; ///< incident id -> index into m_groups (alive or not)
     std::vector<int> m_open; ///< indexes of alive, unresolved groups
     qint64 m_nowMs = std::numeric_limits<qint64>::min();
     int m_nextId = 1;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace meshscope {
 
@@ -56,6 +57,8 @@ std::vector<NodeCase> collectNodes(const SignalEvidenceList& evidence, const Cal
     QHash<QString, int>* indexByName)
 {
     std::vector<NodeCase> nodes;
+    nodes.reserve(evidence.size());
+    indexByName->reserve(static_cast<qsizetype>(evidence.size())); // no rehashing while it fills
     for (const SignalEvidence& signal : evidence) {
         // How much a call carries is the caller's doing; how slow or failing it is, the
         // callee's.
@@ -187,30 +190,38 @@ private:
     }
 
     /// Anomalous callees (or callers) of `node`, looking through nodes without signals.
-    std::vector<int> anomalousNeighbours(const NodeCase& node, bool downwards) const
+    /// Computed once per node and direction (the explanation and the caller support
+    /// both ask), with the walk's buffers reused: a huge incident ranks hundreds of nodes.
+    const std::vector<int>& anomalousNeighbours(const NodeCase& node, bool downwards) const
     {
-        std::vector<int> found;
+        const std::size_t index = static_cast<std::size_t>(&node - m_nodes.data());
+        auto& cache = downwards ? m_anomalousCallees : m_anomalousCallers;
+        if (cache.empty())
+            cache.resize(m_nodes.size());
+        if (cache[index].has_value())
+            return *cache[index];
+        std::vector<int>& found = cache[index].emplace();
         if (node.graphId < 0)
             return found;
         const int mark = ++m_visitEpoch; // marks nodes seen in this walk
-        std::vector<int> frontier {node.graphId};
+        m_frontier.assign(1, node.graphId);
         m_visitMark[static_cast<std::size_t>(node.graphId)] = mark;
-        for (int depth = 0; depth <= m_settings.transparentHops && !frontier.empty(); ++depth) {
-            std::vector<int> next;
-            for (int id : frontier) {
+        for (int depth = 0; depth <= m_settings.transparentHops && !m_frontier.empty(); ++depth) {
+            m_next.clear();
+            for (int id : m_frontier) {
                 for (int other : downwards ? m_graph.callees(id) : m_graph.callers(id)) {
                     int& seen = m_visitMark[static_cast<std::size_t>(other)];
                     if (seen == mark)
                         continue;
                     seen = mark;
-                    const int index = m_nodeOfGraphId[static_cast<std::size_t>(other)];
-                    if (index < 0)
-                        next.push_back(other); // unobserved: look through it
-                    else if (isAnomalous(m_nodes[static_cast<std::size_t>(index)]))
-                        found.push_back(index);
+                    const int neighbour = m_nodeOfGraphId[static_cast<std::size_t>(other)];
+                    if (neighbour < 0)
+                        m_next.push_back(other); // unobserved: look through it
+                    else if (isAnomalous(m_nodes[static_cast<std::size_t>(neighbour)]))
+                        found.push_back(neighbour);
                 }
             }
-            frontier = std::move(next);
+            std::swap(m_frontier, m_next);
         }
         return found;
     }
@@ -221,7 +232,7 @@ private:
     {
         if (node.graphId < 0 || !isAnomalous(node))
             return 1.0;
-        const auto callers = anomalousNeighbours(node, false);
+        const auto& callers = anomalousNeighbours(node, false);
         return 1.0 + m_settings.callerSupport * std::log2(1.0 + static_cast<double>(callers.size()));
     }
 
@@ -269,8 +280,12 @@ private:
         // where its anomalous callers surface.
         std::vector<int> ids;
         const int symptom = m_graph.nodeId(symptomNode);
-        if (symptom >= 0 && symptom != node.graphId)
-            ids = m_graph.callPath(symptom, node.graphId);
+        if (symptom >= 0 && symptom != node.graphId) {
+            // Every candidate's path starts at the symptom node: one walk serves them all.
+            if (m_symptomTree.empty())
+                m_symptomTree = m_graph.callTree(symptom);
+            ids = CallGraph::pathIn(m_symptomTree, node.graphId);
+        }
         if (ids.empty())
             ids = m_graph.callPath(highestAnomalousCaller(node.graphId), node.graphId);
         for (int id : ids)
@@ -311,6 +326,9 @@ private:
     std::vector<int> m_nodeOfGraphId; ///< node list index per call-graph id, -1 = no evidence
     mutable std::vector<int> m_visitMark;
     mutable int m_visitEpoch = 0;
+    mutable std::vector<int> m_frontier, m_next; ///< buffers of the neighbour walks
+    mutable std::vector<std::optional<std::vector<int>>> m_anomalousCallees, m_anomalousCallers;
+    mutable std::vector<int> m_symptomTree; ///< shortest call chains from the symptom node
     qint64 m_earliestOnset = std::numeric_limits<qint64>::max();
 };
 

@@ -1,6 +1,9 @@
+#include "correlate/call_graph.h"
 #include "correlate/correlator.h"
 
 #include <QTest>
+
+#include <map>
 
 #include <random>
 
@@ -62,6 +65,55 @@ QStringList entitiesOf(const Incident& incident, const std::vector<Anomaly>& ano
     for (int index : incident.anomalyIndexes)
         result.append(anomalies[static_cast<std::size_t>(index)].series.entity);
     return result;
+}
+
+TopologyFrame randomTree(std::mt19937& random, int nodes)
+{
+    TopologyFrame frame;
+    for (int i = 0; i < nodes; ++i) {
+        TopologyNode node;
+        node.name = QStringLiteral("s%1").arg(i);
+        frame.nodes.push_back(node);
+    }
+    for (int i = 1; i < nodes; ++i) {
+        TopologyEdge edge;
+        edge.source = QStringLiteral("s%1").arg(std::uniform_int_distribution<int>(0, i - 1)(random));
+        edge.destination = QStringLiteral("s%1").arg(i);
+        frame.edges.push_back(edge);
+    }
+    return frame;
+}
+
+/// The ranking of an incident computed from scratch: the strongest anomaly per series
+/// (earliest onset), the `keep` strongest series, ranked on `graph`.
+std::vector<RootCauseCandidate> rankFromScratch(const Incident& incident, const std::vector<Anomaly>& anomalies,
+    const CallGraph& graph, const CorrelationSettings& settings)
+{
+    std::map<SeriesKey, SignalEvidence> strongest;
+    for (int index : incident.anomalyIndexes) {
+        const Anomaly& a = anomalies[static_cast<std::size_t>(index)];
+        const SignalEvidence signal {a.series, a.significance / 10.0, a.startMs, a.expected, a.observed};
+        const auto found = strongest.find(a.series);
+        if (found == strongest.end()) {
+            strongest.emplace(a.series, signal);
+            continue;
+        }
+        const qint64 onset = std::min(found->second.onsetMs, signal.onsetMs);
+        if (signal.magnitude > found->second.magnitude)
+            found->second = signal;
+        found->second.onsetMs = onset;
+    }
+    SignalEvidenceList evidence;
+    for (const auto& [key, signal] : strongest)
+        evidence.push_back(signal);
+    std::sort(evidence.begin(), evidence.end(), [](const SignalEvidence& a, const SignalEvidence& b) {
+        return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.series < b.series;
+    });
+    if (evidence.size() > static_cast<std::size_t>(settings.maxRankedSeries))
+        evidence.resize(static_cast<std::size_t>(settings.maxRankedSeries));
+    RankingSettings ranking = settings.ranking;
+    ranking.anomalousMagnitude = 0;
+    return RootCauseRanker(ranking).rank(evidence, graph, incident.firstAffected);
 }
 
 } // namespace
@@ -245,6 +297,58 @@ private Q_SLOTS:
         liveUntilT.advanceTo(t);
         QCOMPARE(replayed, liveUntilT.incidents());
         QCOMPARE(Correlator::correlate(past, history(frame), {}, t), replayed);
+    }
+
+    void rankingReadAfterEachUpdateEqualsRankingFromScratch()
+    {
+        // Reading after every anomaly uses the incrementally kept strongest series and
+        // the cached ranking; it must equal ranking each incident from scratch, also
+        // when only a few series are ranked and when the topology changes under it.
+        std::mt19937 random(11);
+        const TopologyFrame first = randomTree(random, 30);
+        const TopologyFrame second = randomTree(random, 30);
+        static const QString signalNames[] = {QStringLiteral("latency_p95_ms"), QStringLiteral("error_ratio"),
+            QStringLiteral("request_rate"), QStringLiteral("cpu")};
+        std::vector<Anomaly> anomalies;
+        for (int i = 0; i < 400; ++i) {
+            const qint64 start = T0 + std::uniform_int_distribution<qint64>(0, 8 * 60)(random) * Minute;
+            const TopologyFrame& frame = i % 2 ? first : second;
+            const bool onEdge = std::uniform_int_distribution<int>(0, 2)(random) == 0;
+            const QString entity = onEdge
+                ? frame.edges[std::uniform_int_distribution<std::size_t>(0, frame.edges.size() - 1)(random)].entity()
+                : QStringLiteral("s%1").arg(std::uniform_int_distribution<int>(0, 29)(random));
+            anomalies.push_back(anomaly(entity, start, std::uniform_int_distribution<qint64>(1, 30)(random) * Minute,
+                std::uniform_real_distribution<double>(50, 100)(random),
+                signalNames[std::uniform_int_distribution<int>(0, 3)(random)]));
+        }
+        std::stable_sort(anomalies.begin(), anomalies.end(),
+            [](const Anomaly& a, const Anomaly& b) { return a.startMs < b.startMs; });
+
+        CorrelationSettings settings;
+        settings.maxRankedSeries = 6;
+        Correlator live(settings);
+        live.setTopology(first);
+        CallGraph graph(first);
+        std::size_t largest = 0;
+        int checked = 0;
+        for (std::size_t i = 0; i < anomalies.size(); ++i) {
+            if (i == anomalies.size() / 2) {
+                live.setTopology(second);
+                graph = CallGraph(second);
+            }
+            for (const IncidentChange& change : live.addAnomaly(anomalies[i])) {
+                const Incident* incident = live.incident(change.incidentId);
+                if (!incident)
+                    continue; // merged away
+                largest = std::max(largest, incident->anomalyIndexes.size());
+                QCOMPARE(incident->candidates, rankFromScratch(*incident, live.anomalies(), graph, settings));
+                ++checked;
+            }
+        }
+        for (const Incident& incident : live.incidents())
+            QCOMPARE(incident.candidates, rankFromScratch(incident, live.anomalies(), graph, settings));
+        QVERIFY2(largest > 50, "an incident must hold many more series than are ranked");
+        QVERIFY(checked >= 400);
     }
 };
 
