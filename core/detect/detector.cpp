@@ -18,7 +18,7 @@ namespace meshscope {
 
 namespace {
 constexpr quint32 StateMagic = 0x4d534454; // "MSDT"
-constexpr quint16 StateVersion = 2;
+constexpr quint16 StateVersion = 3;
 constexpr double HalfScoreDeviation = 4.0;
 
 void configureStream(QDataStream& stream)

@@ -39,6 +39,8 @@ AnomalyLikelihood makeDriftLikelihood()
 constexpr double AlertLevel = 0.6;
 constexpr int Refractory = 200;
 constexpr double Damping = 0.3;
+// Samples over which an error ratio's recent mean is taken (the robust baseline's window).
+constexpr qint64 RatioLevelWindow = 256;
 } // namespace
 
 EnsembleDetector::EnsembleDetector(const DetectorConfig& config)
@@ -103,19 +105,30 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
 }
 
 // A ratio's learned spread can be about 0 (mostly exactly 0 at low traffic), so the
-// deviation is limited by what the traffic behind the sample can resolve. The learned
-// ratio for the binomial error is the larger of the baseline (a median: 0 on a sparse
-// series) and the long-run mean (the real failure rate). Call after m_output's band is set.
+// deviation is limited by what the traffic behind the sample can resolve. The baseline is
+// a median, which stays at 0 on a sparse series even when the real failure rate is, say,
+// 1 %, and cannot follow a ratio that rises slowly with load; so a change is measured
+// from both the baseline and the ratio's recent mean (exponential, 256 samples, learnt
+// after scoring), and the binomial error uses the larger of the reference and the
+// long-run mean. Called after m_output's band is set.
 double EnsembleDetector::limitRatioDeviation(double value, double raw, double requests)
 {
     const double expected = m_output.expected;
-    const double learned = std::max(expected, m_drift.mean());
+    // A change counts from whichever of the two is nearer to the value in its direction.
+    double reference = expected;
+    if (m_ratioCount > 0)
+        reference = value >= expected ? std::max(expected, m_ratioLevel) : std::min(expected, m_ratioLevel);
+    const double learned = std::max(reference, m_drift.mean());
     double margin = RatioNoiseFloor::MinimumDelta;
     if (!std::isnan(requests))
         margin = std::max(margin, m_config.bandWidth * RatioNoiseFloor::standardError(learned, requests));
     m_output.lower = std::min(m_output.lower, std::max(0.0, expected - margin));
-    m_output.upper = std::max(m_output.upper, expected + margin);
-    const double limit = RatioNoiseFloor::deviationLimit(value, expected, learned, requests);
+    m_output.upper = std::max(m_output.upper, std::max(expected, m_ratioLevel) + margin);
+    const double limit = RatioNoiseFloor::deviationLimit(value, reference, learned, requests);
+    if (std::isfinite(value)) {
+        ++m_ratioCount;
+        m_ratioLevel += (value - m_ratioLevel) / static_cast<double>(std::min<qint64>(m_ratioCount, RatioLevelWindow));
+    }
     return std::min(raw, limit * m_config.sensitivity);
 }
 
@@ -148,7 +161,7 @@ void EnsembleDetector::writeState(QDataStream& out) const
     m_driftLikelihood.write(out);
     m_volatility.write(out);
     m_volatilityLikelihood.write(out);
-    out << m_quiet << m_strongest;
+    out << m_ratioLevel << m_ratioCount << m_quiet << m_strongest;
 }
 
 void EnsembleDetector::readState(QDataStream& in)
@@ -174,7 +187,7 @@ void EnsembleDetector::readState(QDataStream& in)
     m_driftLikelihood.read(in);
     m_volatility.read(in);
     m_volatilityLikelihood.read(in);
-    in >> m_quiet >> m_strongest;
+    in >> m_ratioLevel >> m_ratioCount >> m_quiet >> m_strongest;
 }
 
 } // namespace meshscope

@@ -57,6 +57,8 @@ private:
     AnomalyLikelihood m_driftLikelihood;
     VolatilityScore m_volatility;
     AnomalyLikelihood m_volatilityLikelihood;
+    double m_ratioLevel = 0; ///< error ratios: mean of recent values (see limitRatioDeviation)
+    qint64 m_ratioCount = 0;
     int m_quiet = 0; ///< samples left in which the score is damped after an alert
     int m_strongest = 0;
 };
