@@ -201,6 +201,8 @@ void MainWindow::buildDocks()
     QDockWidget* plots = dock(m_plots, tr("Plots"), QStringLiteral("plotsDock"), Qt::RightDockWidgetArea);
     QDockWidget* charts = dock(m_charts, tr("Summary"), QStringLiteral("chartsDock"), Qt::RightDockWidgetArea);
     QDockWidget* timeline = dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
+    // A root-cause candidate clicked in the timeline: the topology centres on it too.
+    connect(m_timeline, &TimelineView::candidateActivated, m_topology->view(), &TopologyView::focusNeighbourhood);
     resize(1600, 900);
     resizeDocks({plots}, {620}, Qt::Horizontal);
     resizeDocks({plots, charts}, {560, 300}, Qt::Vertical);

@@ -47,6 +47,9 @@ public:
     EntitySelection* selection() const { return m_selection; }
     TopologyPage* topologyPage() const { return m_topology; }
     MessageBar* messageBar() const { return m_messages; }
+    TimelineView* timeline() const { return m_timeline; }
+    /// Detection and correlation of the shown dataset (progress, cancel).
+    AnalysisRunner* analysisRunner() const { return m_analysis; }
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
     /// True while detection and correlation run on the shown dataset.
     bool isAnalysing() const;

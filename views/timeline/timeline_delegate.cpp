@@ -5,6 +5,7 @@
 #include "time_axis_mapping.h"
 #include "timeline_model.h"
 
+#include <QApplication>
 #include <QPainter>
 
 #include <algorithm>
@@ -37,11 +38,13 @@ void TimelineDelegate::paint(
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    // Let the style draw selection and hover, then the bars on top.
+    // Let the style draw selection and hover (without the text, which
+    // QStyledItemDelegate::paint would fill in again), then the bars on top.
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
     background.text.clear();
-    QStyledItemDelegate::paint(painter, background, index);
+    const QStyle* style = option.widget ? option.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
 
     const QRectF rect = QRectF(option.rect).adjusted(2, 0, -2, 0);
     painter->save();
@@ -50,6 +53,8 @@ void TimelineDelegate::paint(
     const auto kind = index.data(TimelineModel::RowKindRole).value<TimelineModel::RowKind>();
     if (kind == TimelineModel::RowKind::Anomaly)
         paintAnomaly(painter, rect, index);
+    else if (kind == TimelineModel::RowKind::Candidate)
+        paintCandidate(painter, rect, option, index);
     else
         paintGroup(painter, rect, index);
 
@@ -78,6 +83,40 @@ void TimelineDelegate::paintAnomaly(QPainter* painter, const QRectF& rect, const
         painter->setPen(QPen(colour.darker(160), 2));
         painter->drawLine(QPointF(x, bar.top()), QPointF(x, bar.bottom()));
     }
+}
+
+void TimelineDelegate::paintCandidate(
+    QPainter* painter, const QRectF& rect, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const TimeAxisMapping mapping {m_window->visibleRange(), rect.left(), rect.width()};
+    const qint64 onset = index.data(TimelineModel::StartRole).toLongLong();
+    const qint64 end = index.data(TimelineModel::EndRole).toLongLong();
+    const QColor colour = severityColour(index.data(TimelineModel::SignificanceRole).toDouble());
+    double textLeft = rect.left() + 4;
+    if (mapping.overlaps(onset, end)) {
+        // A pale bar from onset to the incident's end keeps the evidence text readable;
+        // the solid tick is the onset, the moment to look at.
+        QColor tint = colour;
+        tint.setAlphaF(0.35f);
+        const QRectF bar = barRect(mapping, onset, end, rect);
+        painter->fillRect(bar, tint);
+        if (mapping.range.contains(onset)) {
+            const double x = mapping.toX(onset);
+            painter->fillRect(QRectF(x - 1.5, bar.top(), 3, bar.height()), colour.darker(130));
+            textLeft = x + 6;
+        }
+    }
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const QFontMetricsF metrics(option.font);
+    // Right of the onset when the line fits there, else from the left edge over the bar.
+    if (rect.right() - textLeft < std::min(metrics.horizontalAdvance(text), rect.width() * 0.6))
+        textLeft = rect.left() + 4;
+    const QRectF textRect(textLeft, rect.top(), rect.right() - textLeft - 2, rect.height());
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setFont(option.font);
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+        metrics.elidedText(text, Qt::ElideRight, textRect.width()));
 }
 
 void TimelineDelegate::paintGroup(QPainter* painter, const QRectF& rect, const QModelIndex& index) const

@@ -8,8 +8,10 @@ class TimeWindow;
 
 /// Paints the time-bar column of the timeline: each anomaly as a bar from onset to end on
 /// the shared visible range, coloured by significance, with a tick at its peak; a group
-/// row shows its anomalies, dense bursts merged into one bar labelled "+N". The cursor is
-/// drawn as a thin vertical line. Other columns are painted as usual.
+/// row shows its anomalies, dense bursts merged into one bar labelled "+N". A root-cause
+/// candidate is a pale bar from its onset (a solid tick) to the incident's end with its
+/// one-line evidence written over it. The cursor is drawn as a thin vertical line.
+/// Other columns are painted as usual.
 class TimelineDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -22,6 +24,8 @@ public:
 
 private:
     void paintAnomaly(QPainter* painter, const QRectF& rect, const QModelIndex& index) const;
+    void paintCandidate(QPainter* painter, const QRectF& rect, const QStyleOptionViewItem& option,
+        const QModelIndex& index) const;
     void paintGroup(QPainter* painter, const QRectF& rect, const QModelIndex& index) const;
 
     const TimeWindow* m_window;

@@ -31,8 +31,10 @@ void TimelineFilterProxy::setText(const QString& text)
 bool TimelineFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, TimelineModel::EntityColumn, sourceParent);
-    // Groups are shown through their anomalies (recursive filtering) when a filter is set.
-    if (!sourceParent.isValid())
+    // Groups are shown through their anomalies or candidates (recursive filtering) when
+    // a filter is set.
+    const auto kind = index.data(TimelineModel::RowKindRole).value<TimelineModel::RowKind>();
+    if (!sourceParent.isValid() || kind == TimelineModel::RowKind::CauseGroup)
         return m_text.isEmpty() && m_minSignificance <= 0;
     if (index.data(TimelineModel::SignificanceRole).toDouble() < m_minSignificance)
         return false;

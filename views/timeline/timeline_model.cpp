@@ -1,5 +1,6 @@
 #include "timeline_model.h"
 
+#include "candidate_summary.h"
 #include "model/signal_names.h"
 #include "time_axis_mapping.h"
 
@@ -14,7 +15,17 @@ namespace meshscope {
 
 namespace {
 
+// internalId 0 marks a group row; a row under group g stores g + 1, and a candidate
+// row (under the group's "Likely root cause" row) stores g + 1 with the top bit set.
 constexpr quintptr TopLevel = 0;
+constexpr quintptr CandidateBit = quintptr(1) << (sizeof(quintptr) * 8 - 1);
+
+/// A candidate's deviation on the significance scale of the bars (10 sigma = 100, as
+/// the investigation maps it).
+double candidateSignificance(const RootCauseCandidate& c)
+{
+    return std::clamp(c.magnitude * 10.0, 0.0, 100.0);
+}
 
 QString formatTime(qint64 tMs)
 {
@@ -56,10 +67,7 @@ void TimelineModel::buildGroups()
         Group g;
         g.kind = RowKind::Incident;
         g.incident = static_cast<int>(i);
-        g.title = incident.candidates.empty()
-            ? tr("Incident %1: first %2").arg(incident.id, incident.firstAffected)
-            : tr("Incident %1: first %2, likely cause %3")
-                  .arg(incident.id, incident.firstAffected, incident.candidates.front().entity);
+        g.title = incidentTitle(incident);
         g.entity = incident.firstAffected;
         g.startMs = incident.startMs;
         g.endMs = incident.endMs;
@@ -93,6 +101,19 @@ void TimelineModel::buildGroups()
             return b.kind == RowKind::Uncorrelated;
         return a.newestOnsetMs > b.newestOnsetMs;
     });
+}
+
+QString TimelineModel::incidentTitle(const Incident& incident) const
+{
+    // What the on-call engineer needs before opening it: where it showed first, the
+    // suspect, how many alerts and whether it is over (duration and significance have
+    // their own columns).
+    QStringList parts {incident.id, tr("first affected %1").arg(incident.firstAffected),
+        tr("%n alerts", nullptr, static_cast<int>(incident.anomalyIndexes.size())),
+        incident.resolved ? tr("resolved") : tr("ongoing")};
+    if (!incident.candidates.empty())
+        parts.append(tr("likely cause %1").arg(incident.candidates.front().entity));
+    return parts.join(QStringLiteral(" · "));
 }
 
 void TimelineModel::buildEntityGroups(const std::vector<int>& anomalyIndexes, RowKind kind)
@@ -135,12 +156,39 @@ void TimelineModel::buildEntityGroups(const std::vector<int>& anomalyIndexes, Ro
         m_groups.push_back(std::move(g));
 }
 
+const TimelineModel::Group& TimelineModel::groupOf(const QModelIndex& index) const
+{
+    const quintptr id = index.internalId();
+    if (id == TopLevel)
+        return m_groups[static_cast<std::size_t>(index.row())];
+    return m_groups[(id & ~CandidateBit) - 1];
+}
+
+const Incident& TimelineModel::incidentOf(const Group& group) const
+{
+    return m_incidents[static_cast<std::size_t>(group.incident)];
+}
+
+int TimelineModel::causeRows(const Group& group) const
+{
+    return group.incident >= 0 && !incidentOf(group).candidates.empty() ? 1 : 0;
+}
+
+bool TimelineModel::isCauseGroup(const QModelIndex& index) const
+{
+    const quintptr id = index.internalId();
+    return index.isValid() && id != TopLevel && !(id & CandidateBit) && index.row() == 0
+        && causeRows(groupOf(index)) == 1;
+}
+
 const Anomaly* TimelineModel::anomalyAt(const QModelIndex& index) const
 {
-    if (!index.isValid() || index.internalId() == TopLevel)
+    if (!index.isValid() || index.internalId() == TopLevel || (index.internalId() & CandidateBit)
+        || isCauseGroup(index))
         return nullptr;
-    const Group& g = m_groups[index.internalId() - 1];
-    return &m_anomalies[static_cast<std::size_t>(g.anomalies[static_cast<std::size_t>(index.row())])];
+    const Group& g = groupOf(index);
+    const auto row = static_cast<std::size_t>(index.row() - causeRows(g));
+    return &m_anomalies[static_cast<std::size_t>(g.anomalies[row])];
 }
 
 const Incident* TimelineModel::incidentAt(const QModelIndex& index) const
@@ -148,33 +196,56 @@ const Incident* TimelineModel::incidentAt(const QModelIndex& index) const
     if (!index.isValid() || index.internalId() != TopLevel)
         return nullptr;
     const Group& g = m_groups[static_cast<std::size_t>(index.row())];
-    return g.incident >= 0 ? &m_incidents[static_cast<std::size_t>(g.incident)] : nullptr;
+    return g.incident >= 0 ? &incidentOf(g) : nullptr;
+}
+
+const RootCauseCandidate* TimelineModel::candidateAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || !(index.internalId() & CandidateBit))
+        return nullptr;
+    return &incidentOf(groupOf(index)).candidates[static_cast<std::size_t>(index.row())];
+}
+
+QModelIndex TimelineModel::causeGroupIndex(const QModelIndex& incident) const
+{
+    if (!incidentAt(incident) || causeRows(groupOf(incident)) == 0)
+        return {};
+    return index(0, 0, incident.siblingAtColumn(0));
 }
 
 QModelIndex TimelineModel::index(int row, int column, const QModelIndex& parent) const
 {
     if (row < 0 || column < 0 || column >= ColumnCount || row >= rowCount(parent))
         return {};
-    // internalId 0 marks a group row; a child row stores its group's row + 1.
     if (!parent.isValid())
         return createIndex(row, column, TopLevel);
-    return createIndex(row, column, static_cast<quintptr>(parent.row()) + 1);
+    if (parent.internalId() == TopLevel)
+        return createIndex(row, column, static_cast<quintptr>(parent.row()) + 1);
+    return createIndex(row, column, parent.internalId() | CandidateBit); // under "Likely root cause"
 }
 
 QModelIndex TimelineModel::parent(const QModelIndex& child) const
 {
     if (!child.isValid() || child.internalId() == TopLevel)
         return {};
-    return createIndex(static_cast<int>(child.internalId() - 1), 0, TopLevel);
+    const quintptr group = child.internalId() & ~CandidateBit;
+    if (child.internalId() & CandidateBit)
+        return createIndex(0, 0, group); // the "Likely root cause" row is always first
+    return createIndex(static_cast<int>(group - 1), 0, TopLevel);
 }
 
 int TimelineModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())
         return static_cast<int>(m_groups.size());
-    if (parent.internalId() != TopLevel || parent.column() != 0)
+    if (parent.column() != 0 || (parent.internalId() & CandidateBit))
         return 0;
-    return static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].anomalies.size());
+    const Group& g = groupOf(parent);
+    if (parent.internalId() == TopLevel)
+        return causeRows(g) + static_cast<int>(g.anomalies.size());
+    if (!isCauseGroup(parent))
+        return 0;
+    return std::min(MaxCandidateRows, static_cast<int>(incidentOf(g).candidates.size()));
 }
 
 int TimelineModel::columnCount(const QModelIndex&) const
@@ -207,6 +278,10 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return {};
     if (index.internalId() == TopLevel)
         return groupData(m_groups[static_cast<std::size_t>(index.row())], index.column(), role);
+    if (index.internalId() & CandidateBit)
+        return candidateData(incidentOf(groupOf(index)), index.row() + 1, index.column(), role);
+    if (isCauseGroup(index))
+        return causeGroupData(incidentOf(groupOf(index)), index.column(), role);
     return anomalyData(*anomalyAt(index), index.column(), role);
 }
 
@@ -303,6 +378,98 @@ QVariant TimelineModel::anomalyData(const Anomaly& a, int column, int role) cons
         if (column == DurationColumn)
             return a.endMs - a.startMs;
         return a.startMs;
+    }
+    return {};
+}
+
+QVariant TimelineModel::causeGroupData(const Incident& incident, int column, int role) const
+{
+    const RootCauseCandidate& top = incident.candidates.front();
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column != EntityColumn)
+            return {};
+        if (incident.candidates.size() > std::size_t(MaxCandidateRows))
+            return tr("Likely root cause (top %1 of %2)")
+                .arg(MaxCandidateRows)
+                .arg(incident.candidates.size());
+        return tr("Likely root cause (%1)").arg(incident.candidates.size());
+    case Qt::ToolTipRole:
+        return tr("Root-cause candidates, most likely first. Click one to focus it.");
+    case RowKindRole:
+        return QVariant::fromValue(RowKind::CauseGroup);
+    case EntityRole:
+        return top.entity;
+    case StartRole:
+        return top.onsetMs > 0 ? top.onsetMs : incident.startMs;
+    case EndRole:
+        return incident.endMs;
+    case SignificanceRole:
+        return candidateSignificance(top);
+    case SignalsRole:
+        return top.signalNames;
+    case SpansRole: {
+        std::vector<TimeSpan> spans;
+        for (const RootCauseCandidate& c : incident.candidates)
+            if (c.onsetMs > 0)
+                spans.push_back({c.onsetMs, incident.endMs, candidateSignificance(c)});
+        return QVariant::fromValue(spans);
+    }
+    case SortRole:
+        // Sorted ascending by any column, the candidates stay above the incident's alerts.
+        return column == EntityColumn ? QVariant(QString()) : QVariant(std::numeric_limits<qint64>::min());
+    }
+    return {};
+}
+
+QVariant TimelineModel::candidateData(const Incident& incident, int rank, int column, int role) const
+{
+    const RootCauseCandidate& c = incident.candidates[static_cast<std::size_t>(rank - 1)];
+    const qint64 onset = c.onsetMs > 0 ? c.onsetMs : incident.startMs;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case EntityColumn:
+            return tr("%1. %2").arg(rank).arg(c.entity);
+        case SignificanceColumn:
+            return tr("score %1").arg(c.score, 0, 'f', 1);
+        case OnsetColumn:
+            return c.onsetMs > 0 ? formatTime(c.onsetMs) : QString();
+        case TimeBarColumn:
+            return candidateSummary(c);
+        }
+        return {};
+    case Qt::ToolTipRole: {
+        QString text
+            = tr("%1. %2 (score %3)\n%4").arg(rank).arg(c.entity).arg(c.score, 0, 'f', 2).arg(c.evidence);
+        if (!c.pathToSymptoms.isEmpty())
+            text += QLatin1Char('\n') + tr("path: %1").arg(c.pathToSymptoms.join(QStringLiteral(" → ")));
+        return text;
+    }
+    case RowKindRole:
+        return QVariant::fromValue(RowKind::Candidate);
+    case EntityRole:
+        return c.entity;
+    case StartRole:
+        return onset;
+    case EndRole:
+        return std::max(onset, incident.endMs);
+    case PeakRole:
+        return onset;
+    case SignificanceRole:
+        return candidateSignificance(c);
+    case RankRole:
+        return rank;
+    case SignalsRole:
+        return c.signalNames;
+    case SortRole:
+        if (column == EntityColumn)
+            return c.entity;
+        if (column == SignificanceColumn)
+            return c.score;
+        if (column == OnsetColumn)
+            return onset;
+        return rank;
     }
     return {};
 }

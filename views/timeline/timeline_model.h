@@ -9,10 +9,12 @@
 
 namespace meshscope {
 
-/// The alerts of an investigation as a two-level tree for the timeline: one top-level
-/// row per incident (newest first) with its anomalies in chronological order as
-/// children. Without incidents, anomalies are grouped by entity (the entity with the
-/// newest onset first). Anomalies that belong to no incident go into a last "not correlated" group.
+/// The alerts of an investigation as a tree for the timeline: one top-level row per
+/// incident (newest first) with its anomalies in chronological order as children. An
+/// incident with root-cause candidates has a first child "Likely root cause" whose
+/// children are its top candidates in rank order (a third level). Without incidents,
+/// anomalies are grouped by entity (the entity with the newest onset first). Anomalies
+/// that belong to no incident go into a last "not correlated" group.
 class TimelineModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -28,19 +30,28 @@ public:
         SignificanceRole, ///< double 0..100
         SpansRole, ///< QVariant<std::vector<TimeSpan>>: a group's anomalies
         SortRole, ///< numeric or text key for sorting the column
+        RankRole, ///< int, 1 = most likely (candidates)
+        SignalsRole, ///< QStringList "entity/signal", strongest first (candidates)
     };
-    enum class RowKind { Incident, EntityGroup, Uncorrelated, Anomaly };
+    enum class RowKind { Incident, EntityGroup, Uncorrelated, Anomaly, CauseGroup, Candidate };
     Q_ENUM(RowKind)
+
+    /// Candidates listed under "Likely root cause"; the rest are in the incident's tooltip.
+    static constexpr int MaxCandidateRows = 5;
 
     explicit TimelineModel(QObject* parent = nullptr);
 
     /// Replaces everything (a snapshot). Incident::anomalyIndexes index `anomalies`.
     void setFindings(std::vector<Anomaly> anomalies, std::vector<Incident> incidents);
     const std::vector<Anomaly>& anomalies() const { return m_anomalies; }
-    /// The anomaly behind a child row, or null for a group row.
+    /// The anomaly behind a child row, or null for any other row.
     const Anomaly* anomalyAt(const QModelIndex& index) const;
     /// The incident behind a group row, or null.
     const Incident* incidentAt(const QModelIndex& index) const;
+    /// The root-cause candidate behind a candidate row, or null.
+    const RootCauseCandidate* candidateAt(const QModelIndex& index) const;
+    /// The "Likely root cause" row of the incident row `incident`, or invalid.
+    QModelIndex causeGroupIndex(const QModelIndex& incident) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -63,10 +74,18 @@ private:
         std::vector<int> anomalies; ///< into m_anomalies, chronological
     };
 
+    const Group& groupOf(const QModelIndex& index) const;
+    /// 1 when the group starts with a "Likely root cause" row, else 0.
+    int causeRows(const Group& group) const;
+    bool isCauseGroup(const QModelIndex& index) const;
+    const Incident& incidentOf(const Group& group) const;
     void buildGroups();
     void buildEntityGroups(const std::vector<int>& anomalyIndexes, RowKind kind);
     QVariant groupData(const Group& group, int column, int role) const;
     QVariant anomalyData(const Anomaly& anomaly, int column, int role) const;
+    QVariant causeGroupData(const Incident& incident, int column, int role) const;
+    QVariant candidateData(const Incident& incident, int rank, int column, int role) const;
+    QString incidentTitle(const Incident& incident) const;
     QString incidentToolTip(const Incident& incident) const;
 
     std::vector<Anomaly> m_anomalies;

@@ -7,6 +7,7 @@
 #include "timeline_filter_proxy.h"
 #include "timeline_model.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,7 +39,16 @@ TimelineView::TimelineView(TimeWindow* window, EntitySelection* selection, QWidg
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(TimelineModel::EntityColumn, QHeaderView::Interactive);
-    m_tree->setColumnWidth(TimelineModel::EntityColumn, 280);
+    // Wide enough for an incident's title and a full onset time; the time bar (with the
+    // candidates' evidence) takes the rest.
+    const QFontMetrics metrics(m_tree->font());
+    m_tree->setColumnWidth(TimelineModel::EntityColumn, 340);
+    m_tree->setColumnWidth(TimelineModel::SignificanceColumn,
+        metrics.horizontalAdvance(TimelineModel::tr("score %1").arg(999.9, 0, 'f', 1)) + 24);
+    m_tree->setColumnWidth(
+        TimelineModel::OnsetColumn, metrics.horizontalAdvance(QStringLiteral("2025-06-03 14:30:00")) + 24);
+    m_tree->setColumnWidth(TimelineModel::DurationColumn,
+        metrics.horizontalAdvance(TimelineModel::tr("%1 min %2 s").arg(59).arg(59)) + 24);
 
     m_filter->setPlaceholderText(tr("Filter entity or signal"));
     m_filter->setClearButtonEnabled(true);
@@ -56,7 +66,9 @@ TimelineView::TimelineView(TimeWindow* window, EntitySelection* selection, QWidg
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TimelineFilterProxy::setText);
     connect(m_minSignificance, &QSpinBox::valueChanged, m_proxy,
         [this](int value) { m_proxy->setMinimumSignificance(value); });
-    connect(m_tree, &QTreeView::clicked, this, &TimelineView::activate);
+    connect(m_tree, &QTreeView::clicked, this, &TimelineView::open);
+    // Enter/Return on the current row (and a double-click).
+    connect(m_tree, &QTreeView::activated, this, &TimelineView::open);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) { activate(current); });
     // The bars are drawn on the shared axis: repaint when it moves.
@@ -76,9 +88,15 @@ void TimelineView::setDataset(std::shared_ptr<const Dataset> dataset)
 void TimelineView::setFindings(std::vector<Anomaly> anomalies, std::vector<Incident> incidents)
 {
     m_model->setFindings(std::move(anomalies), std::move(incidents));
-    // The newest incident is on top and opened, so its story is visible at once.
-    if (m_proxy->rowCount() > 0)
-        m_tree->expand(m_proxy->index(0, 0));
+    // The newest incident is on top and opened with its root-cause candidates, so its
+    // card and story are visible at once.
+    if (m_proxy->rowCount() == 0)
+        return;
+    const QModelIndex newest = m_proxy->index(0, 0);
+    m_tree->expand(newest);
+    const QModelIndex causes = m_proxy->mapFromSource(m_model->causeGroupIndex(m_proxy->mapToSource(newest)));
+    if (causes.isValid())
+        m_tree->expand(causes);
 }
 
 void TimelineView::activate(const QModelIndex& proxyIndex)
@@ -90,6 +108,36 @@ void TimelineView::activate(const QModelIndex& proxyIndex)
     if (!entity.isEmpty())
         m_selection->select(entity);
     m_window->setCursor(index.data(TimelineModel::StartRole).toLongLong());
+}
+
+void TimelineView::open(const QModelIndex& proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return;
+    activate(proxyIndex);
+    const auto kind = proxyIndex.data(TimelineModel::RowKindRole).value<TimelineModel::RowKind>();
+    if (kind != TimelineModel::RowKind::Candidate && kind != TimelineModel::RowKind::CauseGroup)
+        return;
+    const QString entity = proxyIndex.data(TimelineModel::EntityRole).toString();
+    const qint64 onset = proxyIndex.data(TimelineModel::StartRole).toLongLong();
+    showAroundOnset(onset);
+    Q_EMIT candidateActivated(entity, onset);
+}
+
+void TimelineView::showAroundOnset(qint64 onsetMs)
+{
+    const TimeRange visible = m_window->visibleRange();
+    const bool userZoom = visible != m_window->fullRange() && visible != m_ownZoom;
+    if (!userZoom) {
+        m_window->setVisibleRange({onsetMs - CandidateZoomMarginMs, onsetMs + CandidateZoomMarginMs});
+        m_ownZoom = m_window->visibleRange();
+        return;
+    }
+    // The user's zoom width stays; it only moves so the onset can be seen.
+    if (!visible.contains(onsetMs)) {
+        const qint64 half = visible.durationMs() / 2;
+        m_window->setVisibleRange({onsetMs - half, onsetMs + half});
+    }
 }
 
 } // namespace meshscope
