@@ -10,14 +10,17 @@
 #include "simulator/mesh_simulator.h"
 
 #include <QCommandLineParser>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 
 namespace meshscope::cli {
@@ -36,11 +39,71 @@ int rankOf(const std::vector<RootCauseCandidate>& ranking, const QString& rootCa
     return 0;
 }
 
-void record(Ranks& ranks, const QString& system, const QString& fault, int rank)
+/// Every scored case; with a split, each group is also scored on two fixed halves.
+///
+/// The halves: inside each stratum (system and fault type, so both halves hold every
+/// kind of fault in the same proportion) cases are ordered by the SHA-1 of their id (a
+/// case folder's name, a scenario's number) and dealt alternately to "tune" and
+/// "held-out". The assignment never depends on the ranking or the Qt version; constants
+/// are to be chosen on "tune" only, and "held-out" tells how they generalise.
+class Recorder
 {
-    ranks[system].push_back(rank);
-    ranks[system + QLatin1Char('/') + fault].push_back(rank);
-}
+public:
+    explicit Recorder(bool split)
+        : m_split(split)
+    {
+    }
+
+    /// A case of `system` with `fault`, also counted under `extraGroup` when not empty.
+    void add(const QString& system, const QString& fault, const QString& caseId, int rank, const QString& extraGroup = {})
+    {
+        m_cases.push_back({system, fault, extraGroup, caseId, rank});
+    }
+
+    Ranks ranks() const
+    {
+        Ranks result;
+        const QHash<QString, QString> halves = m_split ? assignHalves() : QHash<QString, QString>();
+        for (const Case& c : m_cases) {
+            QStringList groups {c.system, c.system + QLatin1Char('/') + c.fault};
+            if (!c.extraGroup.isEmpty())
+                groups.append(c.extraGroup);
+            for (const QString& group : std::as_const(groups)) {
+                result[group].push_back(c.rank);
+                if (m_split)
+                    result[group + QStringLiteral(" [") + halves.value(c.caseId) + QLatin1Char(']')].push_back(c.rank);
+            }
+        }
+        return result;
+    }
+
+private:
+    struct Case
+    {
+        QString system, fault, extraGroup, caseId;
+        int rank = 0;
+    };
+
+    QHash<QString, QString> assignHalves() const
+    {
+        QMap<QString, QStringList> strata; // "system/fault" -> case ids
+        for (const Case& c : m_cases)
+            strata[c.system + QLatin1Char('/') + c.fault].append(c.caseId);
+        QHash<QString, QString> half;
+        for (QStringList& ids : strata) {
+            std::sort(ids.begin(), ids.end(), [](const QString& a, const QString& b) {
+                return QCryptographicHash::hash(a.toUtf8(), QCryptographicHash::Sha1)
+                    < QCryptographicHash::hash(b.toUtf8(), QCryptographicHash::Sha1);
+            });
+            for (qsizetype i = 0; i < ids.size(); ++i)
+                half.insert(ids[i], i % 2 == 0 ? QStringLiteral("tune") : QStringLiteral("held-out"));
+        }
+        return half;
+    }
+
+    bool m_split = false;
+    std::vector<Case> m_cases;
+};
 
 struct Scores
 {
@@ -70,7 +133,7 @@ QJsonObject readTruth(const QString& dir)
 }
 
 void evaluateCases(const QString& root, const QRegularExpression& filter, const InputInvestigationOptions& options,
-    Ranks& ranks, QStringList* misses)
+    Recorder& ranks, QStringList* misses)
 {
     const QDir dir(root);
     if (!dir.exists())
@@ -85,7 +148,7 @@ void evaluateCases(const QString& root, const QRegularExpression& filter, const 
         const QJsonObject truth = readTruth(caseDir);
         const QString rootCause = truth.value(QStringLiteral("root_cause")).toString();
         const int rank = rankOf(run.result.ranking, rootCause);
-        record(ranks, truth.value(QStringLiteral("system")).toString(), truth.value(QStringLiteral("fault")).toString(), rank);
+        ranks.add(truth.value(QStringLiteral("system")).toString(), truth.value(QStringLiteral("fault")).toString(), name, rank);
         if (rank != 1)
             misses->append(QStringLiteral("%1: truth %2 at rank %3, top %4").arg(name, rootCause,
                 rank ? QString::number(rank) : QStringLiteral(">5"),
@@ -124,7 +187,7 @@ SimulationOptions scenario(int index, bool faultFree)
     return options;
 }
 
-void evaluateSimulated(int count, const InputInvestigationOptions& base, bool atOnset, Ranks& ranks, QStringList* misses)
+void evaluateSimulated(int count, const InputInvestigationOptions& base, bool atOnset, Recorder& ranks, QStringList* misses)
 {
     TerminalProgress progress(QStringLiteral("simulated scenarios"));
     for (int i = 0; i < count; ++i) {
@@ -137,8 +200,7 @@ void evaluateSimulated(int count, const InputInvestigationOptions& base, bool at
         const InputInvestigation run = investigateInput(simulation.dataset, options);
         const int rank = rankOf(run.result.ranking, truth.rootCause);
         const QString system = QStringLiteral("sim-") + simulatedTopologies()[i % simulatedTopologies().size()];
-        record(ranks, QStringLiteral("simulated"), faultTypeName(truth.type), rank);
-        ranks[system].push_back(rank);
+        ranks.add(QStringLiteral("simulated"), faultTypeName(truth.type), QStringLiteral("sim #%1").arg(i), rank, system);
         if (rank != 1)
             misses->append(QStringLiteral("sim #%1 %2 %3 on %4: rank %5, top %6").arg(i).arg(system, faultTypeName(truth.type),
                 truth.rootCause, rank ? QString::number(rank) : QStringLiteral(">5"),
@@ -172,11 +234,11 @@ QJsonObject evaluateFaultFree(int count, const InputInvestigationOptions& base, 
 
 QString table(const Ranks& ranks)
 {
-    QString text = QStringLiteral("%1 %2  AC@1  AC@3  AC@5  Avg@5\n").arg(QStringLiteral("group"), -26).arg(QStringLiteral("n"), 4);
+    QString text = QStringLiteral("%1 %2  AC@1  AC@3  AC@5  Avg@5\n").arg(QStringLiteral("group"), -34).arg(QStringLiteral("n"), 4);
     for (auto it = ranks.cbegin(); it != ranks.cend(); ++it) {
         const Scores s = score(it.value());
         text += QStringLiteral("%1 %2  %3  %4  %5  %6\n")
-                    .arg(it.key(), -26)
+                    .arg(it.key(), -34)
                     .arg(it.value().size(), 4)
                     .arg(s.acAt[0], 0, 'f', 2)
                     .arg(s.acAt[2], 0, 'f', 2)
@@ -221,6 +283,8 @@ int runEvaluateRca(const QStringList& arguments)
         {QStringLiteral("no-at"), QStringLiteral("Ignore the alarm time: the tool finds the incident itself.")},
         {QStringLiteral("simulate"), QStringLiteral("Also score N simulated fault scenarios (topologies x fault types x seeds)."), QStringLiteral("N")},
         {QStringLiteral("fault-free"), QStringLiteral("Also run N fault-free simulated days and count those without incident."), QStringLiteral("N")},
+        {QStringLiteral("split"), QStringLiteral("Also score two fixed halves of the cases (per system and fault, by a hash\n"
+                                                 "of the case id): 'tune' (choose constants here) and 'held-out'.")},
         {QStringLiteral("verbose"), QStringLiteral("List every case not ranked first.")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object.")},
     });
@@ -237,15 +301,16 @@ int runEvaluateRca(const QStringList& arguments)
     if (!filter.isValid())
         throw MeshscopeError(QStringLiteral("--filter is not a valid regular expression: ") + filter.errorString());
 
-    Ranks ranks;
+    Recorder recorder(parser.isSet(QStringLiteral("split")));
     QStringList misses;
     if (parser.isSet(QStringLiteral("cases")))
-        evaluateCases(parser.value(QStringLiteral("cases")), filter, options, ranks, &misses);
+        evaluateCases(parser.value(QStringLiteral("cases")), filter, options, recorder, &misses);
     if (simulated > 0)
-        evaluateSimulated(simulated, options, !options.ignoreAlarmTime, ranks, &misses);
+        evaluateSimulated(simulated, options, !options.ignoreAlarmTime, recorder, &misses);
     QJsonObject faultFreeResult;
     if (faultFree > 0)
         faultFreeResult = evaluateFaultFree(faultFree, options, &misses);
+    const Ranks ranks = recorder.ranks();
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject root {{QStringLiteral("scores"), scoresJson(ranks)}, {QStringLiteral("at_alarm_time"), !options.ignoreAlarmTime}};

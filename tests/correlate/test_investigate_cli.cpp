@@ -183,6 +183,39 @@ private Q_SLOTS:
             QVERIFY(s.value(QStringLiteral("AC@3")).toDouble() <= s.value(QStringLiteral("AC@5")).toDouble());
         }
     }
+
+    void evaluationSplitsIntoBalancedHalves()
+    {
+        MESHSCOPE_REQUIRE_SHARED();
+        const CliResult result = runCli({QStringLiteral("evaluate-rca"), QStringLiteral("--cases"),
+            sharedPath(QStringLiteral("data/rca-cases")), QStringLiteral("--filter"),
+            QStringLiteral("^(sockshop-(carts|user|payment)-(cpu|mem)-1|petshop-high_traffic-test-issue_(0|1|2|10|11|12))$"),
+            QStringLiteral("--split"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject scores = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("scores")).toObject();
+        int groups = 0;
+        for (const QString& group : scores.keys()) {
+            if (group.contains(QLatin1Char('[')))
+                continue;
+            const QJsonObject all = scores.value(group).toObject();
+            const QJsonObject tune = scores.value(group + QStringLiteral(" [tune]")).toObject();
+            const QJsonObject heldOut = scores.value(group + QStringLiteral(" [held-out]")).toObject();
+            const int n = all.value(QStringLiteral("n")).toInt();
+            const int nTune = tune.value(QStringLiteral("n")).toInt();
+            const int nHeldOut = heldOut.value(QStringLiteral("n")).toInt();
+            QCOMPARE(nTune + nHeldOut, n);
+            // Dealt alternately inside each system and fault: a fault type of 3 cases
+            // splits 2 + 1, a system of several fault types stays close to half and half.
+            QVERIFY2(std::abs(nTune - nHeldOut) <= (group.contains(QLatin1Char('/')) ? 1 : 3), qPrintable(group));
+            for (const QString& measure : {QStringLiteral("AC@1"), QStringLiteral("Avg@5")}) {
+                const double whole = all.value(measure).toDouble() * n;
+                const double halves = tune.value(measure).toDouble() * nTune + heldOut.value(measure).toDouble() * nHeldOut;
+                QVERIFY2(std::abs(whole - halves) < 1e-9, qPrintable(group + QLatin1Char(' ') + measure));
+            }
+            ++groups;
+        }
+        QVERIFY(groups >= 4); // sock-shop, petshop and their fault types
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInvestigateCli)
