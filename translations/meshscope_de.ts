@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CandidateSummary</name>
+    <message>
+        <location filename="../views/timeline/candidate_summary.cpp" line="58"/>
+        <source>explained by callee %1</source>
+        <translation>erklärt durch aufgerufenen Dienst %1</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/candidate_summary.cpp" line="60"/>
+        <source>explained by a callee</source>
+        <translation>erklärt durch einen aufgerufenen Dienst</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/candidate_summary.cpp" line="62"/>
+        <source>no callee explains it</source>
+        <translation>kein aufgerufener Dienst erklärt es</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/candidate_summary.cpp" line="81"/>
+        <source>onset %1</source>
+        <translation>Beginn %1</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/candidate_summary.cpp" line="84"/>
+        <source>path %1</source>
+        <translation>Pfad %1</translation>
+    </message>
+</context>
+<context>
     <name>SignalPlots</name>
     <message>
         <location filename="../views/plots/plot_panel.cpp" line="64"/>
@@ -57,32 +85,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="17"/>
+        <location filename="../app/gui/main.cpp" line="23"/>
         <source>Incident console for service meshes</source>
         <translation>Vorfallkonsole für Service-Meshes</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="21"/>
+        <location filename="../app/gui/main.cpp" line="27"/>
         <source>Render the window after loading, save it as PNG and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="24"/>
+        <location filename="../app/gui/main.cpp" line="30"/>
         <source>Cursor time: ISO 8601, epoch seconds or +5m from the start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="27"/>
+        <location filename="../app/gui/main.cpp" line="33"/>
         <source>Select a node or an edge (a-&gt;b).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="29"/>
+        <location filename="../app/gui/main.cpp" line="35"/>
         <source>Window size for --screenshot, WIDTHxHEIGHT (default 1600x900).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="33"/>
+        <location filename="../app/gui/main.cpp" line="39"/>
         <source>A .meshrec recording or importable dumps; the demo when none.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,12 +541,12 @@
 <context>
     <name>meshscope::LiveSession</name>
     <message>
-        <location filename="../views/pages/live_session.cpp" line="235"/>
+        <location filename="../views/pages/live_session.cpp" line="277"/>
         <source>Live %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/pages/live_session.cpp" line="237"/>
+        <location filename="../views/pages/live_session.cpp" line="279"/>
         <source>Recording to %1</source>
         <translation>Aufzeichnung nach %1</translation>
     </message>
@@ -646,27 +674,27 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>The demo recording was not found. Build the demo_recording target or open a file with File › Open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="247"/>
+        <location filename="../app/gui/main_window.cpp" line="249"/>
         <source>Open recording or metrics dump</source>
         <translation>Aufzeichnung oder Metrik-Dump öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
         <source>Recordings and dumps (*.meshrec *.om *.txt *.prom *.json *.csv);;Recordings (*.meshrec);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="274"/>
+        <location filename="../app/gui/main_window.cpp" line="276"/>
         <source>%1 — meshscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="276"/>
+        <location filename="../app/gui/main_window.cpp" line="278"/>
         <source>Loaded with %n warning(s): %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -674,42 +702,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="287"/>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
         <source>Detecting anomalies in %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="295"/>
+        <location filename="../app/gui/main_window.cpp" line="297"/>
         <source>Detection failed: %1</source>
         <translation>Erkennung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="300"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>Detection was cancelled; View › Detect Again (Ctrl+D) restarts it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="344"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
         <source>Could not open: %1</source>
         <translation>Konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="352"/>
+        <location filename="../app/gui/main_window.cpp" line="354"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="360"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>%1 – %2 UTC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>no samples</source>
         <translation>keine Messwerte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="364"/>
         <source>%n series</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -717,7 +745,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="363"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>%n anomalies</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -725,7 +753,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="364"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>%n incidents</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -733,7 +761,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="450"/>
+        <location filename="../app/gui/main_window.cpp" line="452"/>
         <source>live, recording to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,94 +1171,151 @@
 <context>
     <name>meshscope::TimelineModel</name>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="29"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="40"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="31"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="42"/>
+        <location filename="../views/timeline/timeline_view.cpp" line="51"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="32"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="43"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="60"/>
-        <source>Incident %1: first %2</source>
-        <translation>Vorfall %1: zuerst %2</translation>
+        <location filename="../views/timeline/timeline_model.cpp" line="111"/>
+        <source>first affected %1</source>
+        <translation>zuerst betroffen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/timeline/timeline_model.cpp" line="112"/>
+        <source>%n alerts</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="61"/>
-        <source>Incident %1: first %2, likely cause %3</source>
-        <translation>Vorfall %1: zuerst %2, wahrscheinliche Ursache %3</translation>
+        <location filename="../views/timeline/timeline_model.cpp" line="113"/>
+        <source>resolved</source>
+        <translation>behoben</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="103"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="113"/>
+        <source>ongoing</source>
+        <translation>andauernd</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="115"/>
+        <source>likely cause %1</source>
+        <translation>wahrscheinliche Ursache %1</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="124"/>
         <source>Not correlated (%1)</source>
         <translation>Nicht korreliert (%1)</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="191"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="262"/>
         <source>Entity / signal</source>
         <translation>Entität / Signal</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="193"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="264"/>
         <source>Significance</source>
         <translation>Signifikanz</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="195"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="266"/>
         <source>Onset (UTC)</source>
         <translation>Beginn (UTC)</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="197"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="268"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="199"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="270"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/timeline/timeline_model.cpp" line="231"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="306"/>
         <source>%n anomalies</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anomalie</numerusform>
+            <numerusform>%n Anomalien</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="280"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="355"/>
         <source>%1
 observed %2 %4, expected %3 %4 at %5
 detector: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+beobachtet %2 %4, erwartet %3 %4 um %5
+Detektor: %6</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="313"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="393"/>
+        <source>Likely root cause (top %1 of %2)</source>
+        <translation>Wahrscheinliche Ursache (beste %1 von %2)</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="396"/>
+        <source>Likely root cause (%1)</source>
+        <translation>Wahrscheinliche Ursache (%1)</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="398"/>
+        <source>Root-cause candidates, most likely first. Click one to focus it.</source>
+        <translation>Ursachenkandidaten, der wahrscheinlichste zuerst. Ein Klick fokussiert ihn.</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="433"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="435"/>
+        <location filename="../views/timeline/timeline_view.cpp" line="47"/>
+        <source>score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="444"/>
+        <source>%1. %2 (score %3)
+%4</source>
+        <translation>%1. %2 (Score %3)
+%4</translation>
+    </message>
+    <message>
+        <location filename="../views/timeline/timeline_model.cpp" line="480"/>
         <source>Incident %1%2
 first affected: %3
 significance %4, %5 anomalies, %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall %1%2
+zuerst betroffen: %3
+Signifikanz %4, %5 Anomalien, %6</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="314"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="481"/>
         <source> (resolved)</source>
         <translation> (behoben)</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="319"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="486"/>
         <source>Root-cause candidates:</source>
         <translation>Ursachenkandidaten:</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_model.cpp" line="329"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="446"/>
+        <location filename="../views/timeline/timeline_model.cpp" line="496"/>
         <source>path: %1</source>
         <translation>Pfad: %1</translation>
     </message>
@@ -1238,14 +1323,14 @@ significance %4, %5 anomalies, %6</source>
 <context>
     <name>meshscope::TimelineView</name>
     <message>
-        <location filename="../views/timeline/timeline_view.cpp" line="43"/>
+        <location filename="../views/timeline/timeline_view.cpp" line="53"/>
         <source>Filter entity or signal</source>
         <translation>Entität oder Signal filtern</translation>
     </message>
     <message>
-        <location filename="../views/timeline/timeline_view.cpp" line="46"/>
+        <location filename="../views/timeline/timeline_view.cpp" line="56"/>
         <source>significance ≥ </source>
-        <translation type="unfinished"></translation>
+        <translation>Signifikanz ≥ </translation>
     </message>
 </context>
 <context>
@@ -1344,72 +1429,72 @@ significance %4, %5 anomalies, %6</source>
 <context>
     <name>meshscope::TopologyScene</name>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="79"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="68"/>
         <source>%1 rps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="81"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="70"/>
         <source>%1% err</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="83"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="72"/>
         <source>p95 %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="201"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="188"/>
         <source>%1 in namespace %2</source>
         <translation>%1 im Namespace %2</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="203"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="190"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="206"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="193"/>
         <source>inbound health: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="208"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="195"/>
         <source>anomalous (significance %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="210"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="197"/>
         <source>suspected root cause of an open incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="223"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="210"/>
         <source>request rate: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="224"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="211"/>
         <source>errors: %1%</source>
         <translation>Fehler: %1%</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="226"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="213"/>
         <source>p95 latency: %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="227"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="214"/>
         <source>health (Kiali thresholds): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="229"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="216"/>
         <source>anomalous against its baseline (significance %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="231"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="218"/>
         <source>part of an open incident</source>
         <translation>Teil eines offenen Vorfalls</translation>
     </message>
