@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meshscope::testing {
@@ -46,11 +47,13 @@ QByteArray labelText(const SyntheticCall& call, const QString& reporter, const Q
     return labels.join(QLatin1Char(',')).toUtf8();
 }
 
+/// A counter growing at `perSecond`, and at `faultPerSecond` from `faultFromS` on (0: never).
 void writeCounter(QByteArray& out, const QByteArray& name, const QByteArray& labels, double perSecond,
-    const SyntheticMesh& mesh)
+    const SyntheticMesh& mesh, qint64 faultFromS = 0, double faultPerSecond = 0)
 {
     for (qint64 t = mesh.startS; t <= mesh.endS; t += mesh.scrapeS) {
-        const double value = perSecond * double(t - mesh.startS);
+        const qint64 change = faultFromS > 0 ? std::clamp(faultFromS, mesh.startS, t) : t;
+        const double value = perSecond * double(change - mesh.startS) + faultPerSecond * double(t - change);
         out += name + '{' + labels + "} " + QByteArray::number(value, 'g', 15) + ' ' + QByteArray::number(t)
             + '\n';
     }
@@ -78,12 +81,15 @@ QByteArray SyntheticMesh::openMetrics() const
         if (call->protocol == QLatin1String("tcp"))
             continue;
         const double errors = call->requestRate * call->errorRatio;
+        const double faultErrors = call->requestRate * call->faultErrorRatio;
+        const qint64 fault = call->faultFromS;
         writeCounter(out, "istio_requests_total",
             labelText(*call, reporter, QStringLiteral("response_code=\"200\""), compact),
-            call->requestRate - errors, *this);
-        if (errors > 0)
+            call->requestRate - errors, *this, fault, call->requestRate - faultErrors);
+        if (errors > 0 || (fault > 0 && faultErrors > 0))
             writeCounter(out, "istio_requests_total",
-                labelText(*call, reporter, QStringLiteral("response_code=\"500\""), compact), errors, *this);
+                labelText(*call, reporter, QStringLiteral("response_code=\"500\""), compact), errors, *this,
+                fault, faultErrors);
     }
     for (const auto& [call, reporter] : reported) {
         if (call->protocol == QLatin1String("tcp"))

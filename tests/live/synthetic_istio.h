@@ -18,6 +18,10 @@ struct SyntheticCall
     double errorRatio = 0; ///< share answered 500
     bool slow = false; ///< latencies in (100, 250] ms instead of (25, 50] ms
     QString protocol = QStringLiteral("http");
+    /// From this time on (unix seconds; 0 = never) the share answered 500 is
+    /// `faultErrorRatio`: a fault that starts at a known instant.
+    qint64 faultFromS = 0;
+    double faultErrorRatio = 0;
 };
 
 /// A synthetic mesh written as Istio metrics in OpenMetrics text for
