@@ -94,6 +94,30 @@ qint64 strongestChange(const Dataset& dataset, const Incident& incident, const s
     return best;
 }
 
+/// The instant `strongestChange` found may lie well before the change itself: the
+/// after-window's sustained value still sees a change that starts up to most of a window
+/// later. Moves it to the onset of its strongest deviations (the earliest first sample
+/// that far out among the three strongest series) when the data changes about as
+/// clearly there, so the ranking looks at the change itself.
+qint64 refineToOnset(const Dataset& dataset, qint64 atMs, const SeriesChangeSettings& changes,
+    const RankingSettings& ranking, const JobControl* job)
+{
+    const SignalEvidenceList evidence = measureSeriesChanges(dataset.series, atMs, changes, job);
+    qint64 onset = 0;
+    double strength = 0;
+    for (std::size_t i = 0; i < evidence.size() && i < 5; ++i) {
+        strength += evidence[i].magnitude;
+        if (i < 3 && evidence[i].magnitude >= ranking.anomalousMagnitude && evidence[i].onsetMs > atMs
+            && (onset == 0 || evidence[i].onsetMs < onset))
+            onset = evidence[i].onsetMs;
+    }
+    // "As clearly" with some slack: the deviations at the onset and a little before it
+    // measure the same change, with slightly different normals and noise.
+    if (onset == 0 || changeStrength(dataset, onset, changes, job) < 0.8 * strength)
+        return atMs;
+    return onset;
+}
+
 /// The incident gate: does any of the incident's strongest anomalies show as a sustained
 /// change of its series in the raw samples?
 bool confirmedByData(const Dataset& dataset, const Incident& incident, const std::vector<Anomaly>& anomalies,
@@ -153,6 +177,8 @@ InvestigationResult investigate(const Dataset& dataset, const std::vector<Anomal
             [](const Incident& a, const Incident& b) { return a.significance < b.significance; });
         result.focusIncident = static_cast<int>(strongest - result.incidents.begin());
         result.atMs = strongestChange(dataset, *strongest, anomalies, settings.changes, job);
+        if (settings.refineInstant)
+            result.atMs = refineToOnset(dataset, result.atMs, settings.changes, settings.correlation.ranking, job);
     } else {
         return result; // nothing is wrong
     }

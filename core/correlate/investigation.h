@@ -29,6 +29,9 @@ struct InvestigationSettings
     double confirmMagnitude = 5.0;
     /// Anomalies of an incident checked by the gate (the most significant first).
     int confirmAnomalies = 24;
+    /// Without `atMs`: move the chosen instant to the onset of its strongest deviations
+    /// when the data changes at least as clearly there.
+    bool refineInstant = true;
 };
 
 /// The answer to "what is broken, where did it start": incidents and one ranking.

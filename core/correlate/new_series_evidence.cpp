@@ -75,6 +75,45 @@ double sustainedValue(std::vector<double> values, double share)
     return values[std::min(rank, values.size() - 1)];
 }
 
+double medianOf(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return sortedQuantile(values, 0.5);
+}
+
+/// How much worse a new series is than a sibling *at the same instants* (both take the
+/// same load, so the daily cycle and a sibling that already runs hot cancel out): the
+/// median of their differences over the after-window, against the sibling's
+/// sample-to-sample noise before the instant (at least 1 % of its level).
+double pairedDeviation(const SeriesStore& store, SeriesId fresh, SeriesId sibling, qint64 normalFromMs,
+    qint64 fromMs, qint64 toMs, const SeriesChangeSettings& settings)
+{
+    const SeriesSpan mine = store.range(fresh, fromMs, toMs);
+    const SeriesSpan theirs = store.range(sibling, fromMs, toMs);
+    std::vector<double> differences;
+    std::vector<double> levels;
+    for (std::size_t i = 0, j = 0; i < mine.size; ++i) {
+        while (j < theirs.size && theirs.timesMs[j] < mine.timesMs[i])
+            ++j;
+        if (j < theirs.size && theirs.timesMs[j] == mine.timesMs[i] && std::isfinite(mine.values[i])
+            && std::isfinite(theirs.values[j])) {
+            differences.push_back(mine.values[i] - theirs.values[j]);
+            levels.push_back(theirs.values[j]);
+        }
+    }
+    const std::vector<double> normal = finiteValues(store.range(sibling, normalFromMs, fromMs));
+    std::vector<double> steps;
+    for (std::size_t i = 1; i < normal.size(); ++i)
+        steps.push_back(std::abs(normal[i] - normal[i - 1]));
+    const int needed = settings.minBaselineSamples;
+    if (static_cast<int>(differences.size()) < needed || static_cast<int>(steps.size()) < needed)
+        return 0;
+    // The spread of a difference of two series with the sibling's noise is that of one
+    // step of the sibling: 1.4826 x the median absolute step.
+    const double spread = std::max({1.4826 * medianOf(steps), 0.01 * std::abs(medianOf(levels)), 1e-9});
+    return std::max(0.0, medianOf(differences) / spread);
+}
+
 /// Share of callers and callees two nodes have in common (Jaccard).
 double neighbourSimilarity(const QHash<QString, QSet<QString>>& callersOf, const QHash<QString, QSet<QString>>& calleesOf,
     const QString& a, const QString& b)
@@ -149,12 +188,18 @@ SignalEvidenceList measureNewSeries(const SeriesStore& store, qint64 atMs, const
         const double value = sustainedValue(after, settings.sustainedShare);
         double deviation = std::numeric_limits<double>::max();
         double siblingNormal = 0;
+        // A sibling sharing most callers and callees is the version it joins: compared at
+        // the same instants too (a new version a little worse than an already failing one).
+        const bool sameService = bestSimilarity >= settings.pairedSimilarity && settings.pairedSimilarity > 0;
         for (const QString& sibling : std::as_const(siblings)) {
             Normal normal;
             const SeriesId other = store.find(SeriesKey {sibling, key.signal});
             if (other != InvalidSeries && normalOf(store, other, atMs - settings.baselineMs, newSince, settings, &normal))
             {
-                const double z = std::max(0.0, (value - normal.median) / normal.spread);
+                double z = std::max(0.0, (value - normal.median) / normal.spread);
+                if (sameService)
+                    z = std::max(z, pairedDeviation(store, id, other, atMs - settings.baselineMs, newSince,
+                                        atMs + settings.afterMs, settings));
                 if (z < deviation) {
                     deviation = z;
                     siblingNormal = normal.median;

@@ -12,8 +12,12 @@ namespace meshscope {
 /// compared with the normal of the same signal on its siblings: the other callees of
 /// its callers before the instant (for an edge `a->new`, the other edges `a->x`). The
 /// smallest deviation over the siblings counts, so a new service is only news when it
-/// is worse than every service it stands next to. Only series of a node that is new as
-/// a whole count (a sparse series of an old service that happens to start is not).
+/// is worse than every service it stands next to. A sibling that shares most callers and
+/// callees (`SeriesChangeSettings::pairedSimilarity`: the version it joins) is also
+/// compared at the same instants, against its sample-to-sample noise, so a new version a
+/// little worse than an old one that already fails at peak load still stands out. Only
+/// series of a node that is new as a whole count (a sparse series of an old service that
+/// happens to start is not).
 /// `quietMs`: a series whose first sample is later than `atMs - quietMs` is new.
 SignalEvidenceList measureNewSeries(const SeriesStore& store, qint64 atMs, const SeriesChangeSettings& settings,
     qint64 quietMs = 5 * 60 * 1000);

@@ -31,6 +31,9 @@ struct SeriesChangeSettings
     double newSeriesMagnitude = 0;
     /// Rank series of new workloads against their siblings' normal (measureNewSeries).
     bool newWorkloads = true;
+    /// A new workload whose closest sibling shares at least this share of its callers
+    /// and callees (Jaccard) is also compared with it at the same instants (0 = never).
+    double pairedSimilarity = 0.5;
 };
 
 /// Robust before/after deviation of every series at one instant (BARO / N-sigma style):

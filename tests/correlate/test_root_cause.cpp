@@ -265,6 +265,54 @@ private Q_SLOTS:
         QVERIFY(measureNewSeries(dataset.series, Change + 60 * Step, {}).empty());
     }
 
+    void newVersionOfAFailingServiceIsComparedAtTheSameInstants_data()
+    {
+        QTest::addColumn<double>("worse");
+        QTest::addColumn<double>("pairedSimilarity");
+        QTest::addColumn<bool>("found");
+        // cart already fails 55-85 % of requests, following the load; v2 joins it.
+        QTest::newRow("v2 fails 8 points more") << 0.08 << 0.5 << true;
+        QTest::newRow("v2 as good as v1") << 0.0 << 0.5 << false;
+        QTest::newRow("v2 worse, only the normal compared") << 0.08 << 0.0 << false;
+    }
+
+    void newVersionOfAFailingServiceIsComparedAtTheSameInstants()
+    {
+        QFETCH(double, worse);
+        QFETCH(double, pairedSimilarity);
+        QFETCH(bool, found);
+        Dataset dataset;
+        dataset.topology.add(edges({{QStringLiteral("frontend"), QStringLiteral("cart")},
+            {QStringLiteral("frontend"), QStringLiteral("cart-v2")}, {QStringLiteral("cart"), QStringLiteral("redis")},
+            {QStringLiteral("cart-v2"), QStringLiteral("redis")}}));
+        std::mt19937 random(51);
+        std::normal_distribution<double> noise(0, 0.005);
+        const auto series = [&dataset](const char* entity, const char* signal) {
+            return dataset.series.ensureSeries({QString::fromLatin1(entity), QString::fromLatin1(signal)});
+        };
+        const SeriesId v1 = series("frontend->cart", "error_ratio");
+        const SeriesId v2 = series("frontend->cart-v2", "error_ratio");
+        const SeriesId v1Calls = series("cart->redis", "request_rate");
+        const SeriesId v2Calls = series("cart-v2->redis", "request_rate");
+        for (int i = 0; i < 360; ++i) {
+            const qint64 t = T0 + i * Step;
+            // The error ratio follows the load: rising through the change.
+            const double load = 0.7 + 0.15 * std::sin(2 * M_PI * (i - 240) / 360.0);
+            dataset.series.append(v1, t, load + noise(random));
+            dataset.series.append(v1Calls, t, 10);
+            if (t >= Change) {
+                dataset.series.append(v2, t, load + worse + noise(random));
+                dataset.series.append(v2Calls, t, 10);
+            }
+        }
+        SeriesChangeSettings settings;
+        settings.pairedSimilarity = pairedSimilarity;
+        double magnitude = 0;
+        for (const SignalEvidence& evidence : measureNewSeries(dataset.series, Change, settings))
+            magnitude = std::max(magnitude, evidence.magnitude);
+        QVERIFY2((magnitude >= 5) == found, qPrintable(QString::number(magnitude)));
+    }
+
     void entryPointThatStopsSendingIsTheOrigin()
     {
         Dataset dataset;
