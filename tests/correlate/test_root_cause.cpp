@@ -201,6 +201,36 @@ private Q_SLOTS:
         QCOMPARE(result.ranking.front().entity, QStringLiteral("cart"));
     }
 
+    void instantMovesToTheOnsetOfTheChange_data()
+    {
+        QTest::addColumn<bool>("refine");
+        QTest::addColumn<qint64>("expectedAt");
+        // The only alert starts 5 minutes before the data changes (an early, noisy
+        // detector): its start still sees the change in its after-window.
+        QTest::newRow("moved to the onset") << true << Change;
+        QTest::newRow("left at the alert") << false << Change - 20 * Step;
+    }
+
+    void instantMovesToTheOnsetOfTheChange()
+    {
+        QFETCH(bool, refine);
+        QFETCH(qint64, expectedAt);
+        Dataset dataset;
+        dataset.topology.add(edges({{QStringLiteral("frontend"), QStringLiteral("cart")}}));
+        addSeries(dataset, QStringLiteral("frontend"), QStringLiteral("latency_p95_ms"), 100, 400, 61);
+        addSeries(dataset, QStringLiteral("cart"), QStringLiteral("latency_p95_ms"), 80, 400, 62);
+        Anomaly early;
+        early.series = {QStringLiteral("frontend"), QStringLiteral("latency_p95_ms")};
+        early.startMs = Change - 20 * Step;
+        early.endMs = Change + 40 * Step;
+        early.significance = 90;
+        InvestigationSettings settings;
+        settings.refineInstant = refine;
+        const InvestigationResult result = investigate(dataset, {early}, settings);
+        QCOMPARE(result.atMs, expectedAt);
+        QCOMPARE(result.ranking.front().entity, QStringLiteral("cart"));
+    }
+
     void incidentGateNeedsASustainedChange_data()
     {
         QTest::addColumn<bool>("spiky");
