@@ -94,13 +94,14 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
     m_output.lower = base.lower;
     m_output.upper = base.upper;
     m_output.warm = base.warm;
-    double raw = parts[static_cast<std::size_t>(m_strongest)] * m_config.sensitivity;
-    if (m_config.signalClass == SignalClass::Errors)
-        raw = limitRatioDeviation(value, raw, requests);
+    const double raw = parts[static_cast<std::size_t>(m_strongest)] * m_config.sensitivity;
+    const double significant
+        = m_config.signalClass == SignalClass::Errors ? limitRatioDeviation(value, raw, requests) : raw;
     m_output.deviation = base.deviation >= 0 ? raw : -raw;
+    m_significantDeviation = base.deviation >= 0 ? significant : -significant;
     const double drift = m_driftLikelihood.update(m_drift.update(value) * m_config.sensitivity);
     const double volatility = m_volatilityLikelihood.update(m_volatility.update(value) * m_config.sensitivity);
-    m_output.score = dampRepeats(std::max({m_likelihood.update(raw), drift, volatility}));
+    m_output.score = dampRepeats(std::max({m_likelihood.update(significant), drift, volatility}));
     return m_output.score;
 }
 
@@ -161,7 +162,7 @@ void EnsembleDetector::writeState(QDataStream& out) const
     m_driftLikelihood.write(out);
     m_volatility.write(out);
     m_volatilityLikelihood.write(out);
-    out << m_ratioLevel << m_ratioCount << m_quiet << m_strongest;
+    out << m_ratioLevel << m_ratioCount << m_significantDeviation << m_quiet << m_strongest;
 }
 
 void EnsembleDetector::readState(QDataStream& in)
@@ -187,7 +188,7 @@ void EnsembleDetector::readState(QDataStream& in)
     m_driftLikelihood.read(in);
     m_volatility.read(in);
     m_volatilityLikelihood.read(in);
-    in >> m_ratioLevel >> m_ratioCount >> m_quiet >> m_strongest;
+    in >> m_ratioLevel >> m_ratioCount >> m_significantDeviation >> m_quiet >> m_strongest;
 }
 
 } // namespace meshscope

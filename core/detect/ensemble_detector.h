@@ -30,11 +30,16 @@ public:
     QString name() const override { return QStringLiteral("ensemble"); }
     double update(qint64 tMs, double value) override;
     /// As update(), for a ratio of counts measured over `requests` requests (NaN when
-    /// unknown). For error ratios the combined deviation is limited by RatioNoiseFloor
-    /// (binomial standard error at the learned ratio, minimum delta of one percentage
-    /// point) and the band is at least that wide, so ordinary failures at low traffic
-    /// stay inside it. Other signal classes ignore `requests`.
+    /// unknown). For error ratios significantDeviation() and the score are limited by
+    /// RatioNoiseFloor (binomial standard error at the learned ratio) and the band is at
+    /// least that wide, so ordinary failures at low traffic stay inside it. Other signal
+    /// classes ignore `requests`.
     double updateRatio(qint64 tMs, double value, double requests);
+    /// The combined deviation of the latest sample as far as it is significant: for error
+    /// ratios limited by RatioNoiseFloor, else equal to output().deviation. An anomalous
+    /// stretch is still cut on output().deviation (so a ratio hovering near its floor does
+    /// not split one stretch into many), but judged on this.
+    double significantDeviation() const { return m_significantDeviation; }
     /// Name of the component with the largest weighted deviation at the latest sample.
     QString strongestComponent() const;
 
@@ -57,6 +62,7 @@ private:
     AnomalyLikelihood m_driftLikelihood;
     VolatilityScore m_volatility;
     AnomalyLikelihood m_volatilityLikelihood;
+    double m_significantDeviation = 0;
     double m_ratioLevel = 0; ///< error ratios: mean of recent values (see limitRatioDeviation)
     qint64 m_ratioCount = 0;
     int m_quiet = 0; ///< samples left in which the score is damped after an alert

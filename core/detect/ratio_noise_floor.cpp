@@ -17,8 +17,6 @@ double RatioNoiseFloor::standardError(double learned, double requests)
 double RatioNoiseFloor::deviationLimit(double observed, double expected, double learned, double requests)
 {
     const double delta = std::abs(observed - expected);
-    if (!(delta >= MinimumDelta))
-        return 0;
     if (std::isnan(requests))
         return std::numeric_limits<double>::infinity();
     return delta / standardError(learned, requests);

@@ -20,10 +20,11 @@ public:
     /// `requests` below 1 count as 1.
     static double standardError(double learned, double requests);
 
-    /// Largest deviation (in standard errors, >= 0) a ratio sample can claim: 0 when
-    /// |observed - expected| is below MinimumDelta, else |observed - expected| over the
-    /// standard error for `learned` and `requests`; unlimited (infinity) when `requests` is
-    /// unknown (NaN), so only the minimum delta applies.
+    /// Largest deviation (in standard errors, >= 0) a ratio sample can claim:
+    /// |observed - expected| over the standard error for `learned` and `requests`;
+    /// unlimited (infinity) when `requests` is unknown (NaN). The minimum delta is not
+    /// applied here but to an anomaly's peak (SignificanceScorer): applied per sample, a
+    /// ratio hovering one point above normal would cut one long stretch into many.
     static double deviationLimit(double observed, double expected, double learned, double requests);
 };
 

@@ -114,9 +114,12 @@ std::vector<Anomaly> SeriesDetectionStream::feedSamples(const qint64* timesMs, c
             m_current.last = m_count;
             m_current.lastMs = timesMs[k];
             m_current.peakScore = std::max(m_current.peakScore, score);
-            if (std::abs(out.deviation) > std::abs(m_current.peakDeviation)) {
+            // The peak is judged on the significant deviation (error ratios: limited by
+            // the noise floor of their traffic); the stretch itself on the learned one.
+            const double significant = m_detector->significantDeviation();
+            if (std::abs(significant) > std::abs(m_current.peakDeviation)) {
                 m_current.peakMs = timesMs[k];
-                m_current.peakDeviation = out.deviation;
+                m_current.peakDeviation = significant;
                 m_current.peakExpected = expected;
                 m_current.peakObserved = values[k];
                 m_current.component = m_detector->strongestComponent();
