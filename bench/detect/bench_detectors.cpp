@@ -3,6 +3,7 @@
 
 #include "detect/detection.h"
 #include "detect/detector.h"
+#include "detect/ensemble_detector.h"
 #include "model/signal_names.h"
 
 #include <benchmark/benchmark.h>
@@ -51,6 +52,33 @@ void perPoint(benchmark::State& state, const QString& name)
     state.counters["Mpoints/s"] = benchmark::Counter(points / 1e6, benchmark::Counter::kIsRate);
 }
 
+// The ensemble on an error ratio with the requests behind each sample (the binomial noise
+// floor's path): 10 M points of a sparse ratio at 2 req/s (120 requests a minute).
+void perPointRatio(benchmark::State& state)
+{
+    constexpr std::size_t Points = 10'000'000;
+    static const std::vector<double> ratios = [] {
+        std::mt19937 rng(3);
+        std::binomial_distribution<int> failures(120, 0.004);
+        std::vector<double> v(Points);
+        for (double& r : v)
+            r = failures(rng) / 120.0;
+        return v;
+    }();
+    DetectorConfig config;
+    config.signalClass = SignalClass::Errors;
+    for (auto _ : state) {
+        EnsembleDetector d(config);
+        double sum = 0;
+        for (std::size_t i = 0; i < Points; ++i)
+            sum += d.updateRatio(static_cast<qint64>(i) * StepMs, ratios[i], 120.0);
+        benchmark::DoNotOptimize(sum);
+    }
+    const double points = static_cast<double>(state.iterations()) * Points;
+    state.counters["ns/point"] = benchmark::Counter(points, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["Mpoints/s"] = benchmark::Counter(points / 1e6, benchmark::Counter::kIsRate);
+}
+
 // detectAll on a store of `series` x `points`, on the global pool (2 threads).
 void wholeStore(benchmark::State& state)
 {
@@ -82,6 +110,7 @@ void wholeStore(benchmark::State& state)
 } // namespace
 
 BENCHMARK_CAPTURE(perPoint, ensemble, QStringLiteral("ensemble"))->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(perPointRatio)->Name("perPoint/ensemble_error_ratio")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, seasonal, QStringLiteral("seasonal"))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, level, QStringLiteral("level"))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, changepoint, QStringLiteral("changepoint"))->Unit(benchmark::kMillisecond)->Iterations(1);
