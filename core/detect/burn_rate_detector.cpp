@@ -37,11 +37,14 @@ double BurnRateDetector::update(qint64 tMs, double value)
         m_firstMs = tMs;
         m_average.fill(ratio);
     } else {
-        const double dt = static_cast<double>(std::max<qint64>(0, tMs - m_lastMs));
-        for (std::size_t i = 0; i < m_average.size(); ++i) {
-            const double alpha = 1.0 - std::exp(-dt / WindowMs[i]);
-            m_average[i] += alpha * (ratio - m_average[i]);
+        const qint64 stepMs = std::max<qint64>(0, tMs - m_lastMs);
+        if (stepMs != m_alphaStepMs) {
+            m_alphaStepMs = stepMs;
+            for (std::size_t i = 0; i < m_alpha.size(); ++i)
+                m_alpha[i] = 1.0 - std::exp(-static_cast<double>(stepMs) / WindowMs[i]);
         }
+        for (std::size_t i = 0; i < m_average.size(); ++i)
+            m_average[i] += m_alpha[i] * (ratio - m_average[i]);
     }
     m_lastMs = tMs;
     // How far the worst rule is past its burn rate: 1 = exactly at the alert line.

@@ -31,6 +31,10 @@ private:
     qint64 m_lastMs = 0;
     qint64 m_firstMs = 0;
     bool m_started = false;
+    // Not state: the smoothing factors of the last step, recomputed when the step changes
+    // (samples usually come at a fixed step, and four exp() per sample dominated the cost).
+    qint64 m_alphaStepMs = -1;
+    std::array<double, WindowCount> m_alpha {};
 };
 
 } // namespace meshscope
