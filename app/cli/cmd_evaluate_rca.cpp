@@ -54,10 +54,25 @@ public:
     {
     }
 
-    /// A case of `system` with `fault`, also counted under `extraGroup` when not empty.
-    void add(const QString& system, const QString& fault, const QString& caseId, int rank, const QString& extraGroup = {})
+    /// A case of `system` with `fault`, also counted under `extraGroup` when not empty;
+    /// `miss` describes it when it was not ranked first.
+    void add(const QString& system, const QString& fault, const QString& caseId, int rank, const QString& extraGroup = {},
+        const QString& miss = {})
     {
-        m_cases.push_back({system, fault, extraGroup, caseId, rank});
+        m_cases.push_back({system, fault, extraGroup, caseId, miss, rank});
+    }
+
+    /// The cases not ranked first, each marked with its half when split (constants are
+    /// tuned looking at the "tune" misses only).
+    QStringList misses() const
+    {
+        const QHash<QString, QString> halves = m_split ? assignHalves() : QHash<QString, QString>();
+        QStringList result;
+        for (const Case& c : m_cases) {
+            if (!c.miss.isEmpty())
+                result.append(m_split ? QStringLiteral("[%1] %2").arg(halves.value(c.caseId), c.miss) : c.miss);
+        }
+        return result;
     }
 
     Ranks ranks() const
@@ -80,7 +95,7 @@ public:
 private:
     struct Case
     {
-        QString system, fault, extraGroup, caseId;
+        QString system, fault, extraGroup, caseId, miss;
         int rank = 0;
     };
 
@@ -133,7 +148,7 @@ QJsonObject readTruth(const QString& dir)
 }
 
 void evaluateCases(const QString& root, const QRegularExpression& filter, const InputInvestigationOptions& options,
-    Recorder& ranks, QStringList* misses)
+    Recorder& ranks)
 {
     const QDir dir(root);
     if (!dir.exists())
@@ -148,11 +163,12 @@ void evaluateCases(const QString& root, const QRegularExpression& filter, const 
         const QJsonObject truth = readTruth(caseDir);
         const QString rootCause = truth.value(QStringLiteral("root_cause")).toString();
         const int rank = rankOf(run.result.ranking, rootCause);
-        ranks.add(truth.value(QStringLiteral("system")).toString(), truth.value(QStringLiteral("fault")).toString(), name, rank);
-        if (rank != 1)
-            misses->append(QStringLiteral("%1: truth %2 at rank %3, top %4").arg(name, rootCause,
+        const QString miss = rank == 1 ? QString()
+            : QStringLiteral("%1: truth %2 at rank %3, top %4").arg(name, rootCause,
                 rank ? QString::number(rank) : QStringLiteral(">5"),
-                run.result.ranking.empty() ? QStringLiteral("(none)") : run.result.ranking.front().entity));
+                run.result.ranking.empty() ? QStringLiteral("(none)") : run.result.ranking.front().entity);
+        ranks.add(truth.value(QStringLiteral("system")).toString(), truth.value(QStringLiteral("fault")).toString(), name,
+            rank, {}, miss);
     }
 }
 
@@ -187,7 +203,7 @@ SimulationOptions scenario(int index, bool faultFree)
     return options;
 }
 
-void evaluateSimulated(int count, const InputInvestigationOptions& base, bool atOnset, Recorder& ranks, QStringList* misses)
+void evaluateSimulated(int count, const InputInvestigationOptions& base, bool atOnset, Recorder& ranks)
 {
     TerminalProgress progress(QStringLiteral("simulated scenarios"));
     for (int i = 0; i < count; ++i) {
@@ -200,11 +216,11 @@ void evaluateSimulated(int count, const InputInvestigationOptions& base, bool at
         const InputInvestigation run = investigateInput(simulation.dataset, options);
         const int rank = rankOf(run.result.ranking, truth.rootCause);
         const QString system = QStringLiteral("sim-") + simulatedTopologies()[i % simulatedTopologies().size()];
-        ranks.add(QStringLiteral("simulated"), faultTypeName(truth.type), QStringLiteral("sim #%1").arg(i), rank, system);
-        if (rank != 1)
-            misses->append(QStringLiteral("sim #%1 %2 %3 on %4: rank %5, top %6").arg(i).arg(system, faultTypeName(truth.type),
+        const QString miss = rank == 1 ? QString()
+            : QStringLiteral("sim #%1 %2 %3 on %4: rank %5, top %6").arg(i).arg(system, faultTypeName(truth.type),
                 truth.rootCause, rank ? QString::number(rank) : QStringLiteral(">5"),
-                run.result.ranking.empty() ? QStringLiteral("(none)") : run.result.ranking.front().entity));
+                run.result.ranking.empty() ? QStringLiteral("(none)") : run.result.ranking.front().entity);
+        ranks.add(QStringLiteral("simulated"), faultTypeName(truth.type), QStringLiteral("sim #%1").arg(i), rank, system, miss);
     }
 }
 
@@ -302,11 +318,11 @@ int runEvaluateRca(const QStringList& arguments)
         throw MeshscopeError(QStringLiteral("--filter is not a valid regular expression: ") + filter.errorString());
 
     Recorder recorder(parser.isSet(QStringLiteral("split")));
-    QStringList misses;
     if (parser.isSet(QStringLiteral("cases")))
-        evaluateCases(parser.value(QStringLiteral("cases")), filter, options, recorder, &misses);
+        evaluateCases(parser.value(QStringLiteral("cases")), filter, options, recorder);
     if (simulated > 0)
-        evaluateSimulated(simulated, options, !options.ignoreAlarmTime, recorder, &misses);
+        evaluateSimulated(simulated, options, !options.ignoreAlarmTime, recorder);
+    QStringList misses = recorder.misses();
     QJsonObject faultFreeResult;
     if (faultFree > 0)
         faultFreeResult = evaluateFaultFree(faultFree, options, &misses);

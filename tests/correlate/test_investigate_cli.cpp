@@ -190,9 +190,16 @@ private Q_SLOTS:
         const CliResult result = runCli({QStringLiteral("evaluate-rca"), QStringLiteral("--cases"),
             sharedPath(QStringLiteral("data/rca-cases")), QStringLiteral("--filter"),
             QStringLiteral("^(sockshop-(carts|user|payment)-(cpu|mem)-1|petshop-high_traffic-test-issue_(0|1|2|10|11|12))$"),
-            QStringLiteral("--split"), QStringLiteral("--json")});
+            QStringLiteral("--split"), QStringLiteral("--verbose"), QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);
-        const QJsonObject scores = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("scores")).toObject();
+        const QJsonObject root = QJsonDocument::fromJson(result.out).object();
+        const QJsonObject scores = root.value(QStringLiteral("scores")).toObject();
+        // Each case not ranked first says which half it is in.
+        for (const QJsonValue& miss : root.value(QStringLiteral("misses")).toArray()) {
+            const QString text = miss.toString();
+            QVERIFY2(text.startsWith(QStringLiteral("[tune] ")) || text.startsWith(QStringLiteral("[held-out] ")),
+                qPrintable(text));
+        }
         int groups = 0;
         for (const QString& group : scores.keys()) {
             if (group.contains(QLatin1Char('[')))
