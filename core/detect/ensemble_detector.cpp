@@ -39,6 +39,9 @@ AnomalyLikelihood makeDriftLikelihood()
 constexpr double AlertLevel = 0.6;
 constexpr int Refractory = 200;
 constexpr double Damping = 0.3;
+// ... but for at most two days: on hourly series 200 samples are 8 days, which silenced
+// the next real event (NAB realAdExchange held out: 32.8 -> 45.6; 24-96 h score the same).
+constexpr qint64 RefractoryMaxMs = 48 * 3600 * 1000LL;
 // Samples over which an error ratio's recent mean is taken (the robust baseline's window).
 constexpr qint64 RatioLevelWindow = 256;
 } // namespace
@@ -101,7 +104,7 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
     m_significantDeviation = base.deviation >= 0 ? significant : -significant;
     const double drift = m_driftLikelihood.update(m_drift.update(value) * m_config.sensitivity);
     const double volatility = m_volatilityLikelihood.update(m_volatility.update(value) * m_config.sensitivity);
-    m_output.score = dampRepeats(std::max({m_likelihood.update(significant), drift, volatility}));
+    m_output.score = dampRepeats(tMs, std::max({m_likelihood.update(significant), drift, volatility}));
     return m_output.score;
 }
 
@@ -133,14 +136,18 @@ double EnsembleDetector::limitRatioDeviation(double value, double raw, double re
     return std::min(raw, limit * m_config.sensitivity);
 }
 
-double EnsembleDetector::dampRepeats(double score)
+double EnsembleDetector::dampRepeats(qint64 tMs, double score)
 {
+    if (m_quiet > 0 && tMs >= m_quietUntilMs)
+        m_quiet = 0;
     if (m_quiet > 0) {
         --m_quiet;
         return score * Damping;
     }
-    if (score >= AlertLevel)
+    if (score >= AlertLevel) {
         m_quiet = Refractory;
+        m_quietUntilMs = tMs + RefractoryMaxMs;
+    }
     return score;
 }
 
@@ -162,7 +169,7 @@ void EnsembleDetector::writeState(QDataStream& out) const
     m_driftLikelihood.write(out);
     m_volatility.write(out);
     m_volatilityLikelihood.write(out);
-    out << m_ratioLevel << m_ratioCount << m_significantDeviation << m_quiet << m_strongest;
+    out << m_ratioLevel << m_ratioCount << m_significantDeviation << m_quiet << m_quietUntilMs << m_strongest;
 }
 
 void EnsembleDetector::readState(QDataStream& in)
@@ -188,7 +195,7 @@ void EnsembleDetector::readState(QDataStream& in)
     m_driftLikelihood.read(in);
     m_volatility.read(in);
     m_volatilityLikelihood.read(in);
-    in >> m_ratioLevel >> m_ratioCount >> m_significantDeviation >> m_quiet >> m_strongest;
+    in >> m_ratioLevel >> m_ratioCount >> m_significantDeviation >> m_quiet >> m_quietUntilMs >> m_strongest;
 }
 
 } // namespace meshscope

@@ -49,7 +49,7 @@ protected:
 
 private:
     void restartResidualDetectors();
-    double dampRepeats(double score);
+    double dampRepeats(qint64 tMs, double score);
     double limitRatioDeviation(double value, double raw, double requests);
 
     SeasonalDetector m_seasonal;
@@ -66,6 +66,7 @@ private:
     double m_ratioLevel = 0; ///< error ratios: mean of recent values (see limitRatioDeviation)
     qint64 m_ratioCount = 0;
     int m_quiet = 0; ///< samples left in which the score is damped after an alert
+    qint64 m_quietUntilMs = 0; ///< and only until this time
     int m_strongest = 0;
 };
 
