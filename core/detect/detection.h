@@ -25,7 +25,7 @@ struct DetectionSettings
 /// normal (seasonal profile once a period is found, else the robust level), the band is
 /// expected ± 3 learned spreads in both directions, and `score` is the ensemble's
 /// calibrated anomaly likelihood: high at the onset of an anomaly, damped for the next
-/// 300 samples after it reached 0.6 (one event, one alert). See docs/detectors.md.
+/// 200 samples (at most two days) after it reached 0.6 (one event, one alert). See docs/detectors.md.
 struct SeriesBand
 {
     SeriesId series = InvalidSeries;
