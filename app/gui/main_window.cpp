@@ -71,6 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(central);
     m_live = new LiveSession(m_window, this);
     connect(m_live, &LiveSession::datasetUpdated, this, &MainWindow::showLiveData);
+    // The live detectors' findings after each poll take the path a finished analysis takes.
+    connect(m_live, &LiveSession::detectionUpdated, this, &MainWindow::showAnalysis);
     connect(m_live, &LiveSession::failed, this, [this](const QString& message) {
         m_messages->showMessage(tr("The live connection stopped: %1").arg(message), MessageBar::Level::Error);
     });

@@ -5,6 +5,7 @@
 #include "synthetic_istio.h"
 #include "test_support.h"
 
+#include "detect/detection.h"
 #include "model/dataset.h"
 #include "models/time_window.h"
 #include "pages/live_session.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
         session.setClock([=] { return base + elapsed.elapsed() * 25; });
         session.setPollIntervalMs(200);
         QSignalSpy updates(&session, &LiveSession::datasetUpdated);
+        QSignalSpy detections(&session, &LiveSession::detectionUpdated);
         session.start(profile(), path);
         QCOMPARE(session.recordingPath(), path);
         QVERIFY(session.isRunning());
@@ -103,6 +105,20 @@ private Q_SLOTS:
         const qint64 firstEnd = window.fullRange().endMs;
         QTRY_VERIFY_WITH_TIMEOUT(window.fullRange().endMs > firstEnd, 20000);
         QVERIFY(!updates.last().at(1).toBool());
+
+        // The live detectors ran on every update without being asked: their bands cover
+        // exactly the grown dataset's samples, for the plots, and their findings ride in it.
+        QTRY_VERIFY_WITH_TIMEOUT(detections.count() >= 2, 20000);
+        const auto shown = detections.last().at(0).value<std::shared_ptr<const Dataset>>();
+        const auto detection = detections.last().at(1).value<std::shared_ptr<const DetectionResult>>();
+        QVERIFY(shown && detection);
+        QCOMPARE(detection->bands.size(), std::size_t(shown->series.seriesCount()));
+        for (SeriesId id = 0; id < shown->series.seriesCount(); ++id) {
+            QCOMPARE(detection->bands[std::size_t(id)].series, id);
+            QCOMPARE(detection->bands[std::size_t(id)].expected.size(), shown->series.samples(id).size);
+            QCOMPARE(detection->bands[std::size_t(id)].score.size(), shown->series.samples(id).size);
+        }
+        QCOMPARE(shown->anomalies, detection->anomalies);
 
         // The server goes away: the state says so.
         m_prometheus.kill();

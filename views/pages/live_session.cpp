@@ -2,6 +2,8 @@
 
 #include "dialogs/connection_dialog.h"
 #include "dialogs/connection_secret_store.h"
+#include "detect/detection.h"
+#include "live/live_detection.h"
 #include "model/dataset.h"
 #include "models/time_window.h"
 
@@ -58,6 +60,27 @@ void appendUpdate(Dataset& dataset, const LiveUpdate& update)
     }
     for (const TopologyFrame& frame : update.frames)
         dataset.topology.add(frame);
+}
+
+/// Appends the band values of an update's new samples; bands stay one per series of
+/// `dataset`, in SeriesId order, aligned with its samples.
+void appendBands(DetectionResult& detection, const Dataset& dataset, const LiveFindings& findings)
+{
+    for (SeriesId id = static_cast<SeriesId>(detection.bands.size()); id < dataset.series.seriesCount(); ++id) {
+        detection.bands.emplace_back();
+        detection.bands.back().series = id;
+    }
+    for (std::size_t i = 0; i < findings.bandKeys.size(); ++i) {
+        const SeriesId id = dataset.series.find(findings.bandKeys[i]);
+        if (id == InvalidSeries)
+            continue;
+        SeriesBand& band = detection.bands[static_cast<std::size_t>(id)];
+        const SeriesBand& part = findings.bandAppends[i];
+        band.expected.insert(band.expected.end(), part.expected.begin(), part.expected.end());
+        band.lower.insert(band.lower.end(), part.lower.begin(), part.lower.end());
+        band.upper.insert(band.upper.end(), part.upper.begin(), part.upper.end());
+        band.score.insert(band.score.end(), part.score.begin(), part.score.end());
+    }
 }
 } // namespace
 
@@ -153,8 +176,10 @@ void LiveSession::start(const ConnectionProfile& profile, const QString& recordi
                 .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
     }
     m_dataset.reset();
+    m_detection.reset();
     m_pending.clear();
     m_source = std::make_unique<LiveSource>(profile);
+    m_source->setDetectionEnabled(true);
     m_source->setRecordingPath(m_recordingPath);
     if (m_pollIntervalMs > 0)
         m_source->setPollIntervalMs(m_pollIntervalMs);
@@ -209,8 +234,21 @@ void LiveSession::flush()
     // Views hold the old dataset as const; the new one is a grown copy.
     auto grown = m_dataset ? std::make_shared<Dataset>(*m_dataset) : std::make_shared<Dataset>();
     const bool first = !m_dataset;
-    for (const LiveUpdate& update : m_pending)
+    auto detection = m_detection ? std::make_shared<DetectionResult>(*m_detection) : std::make_shared<DetectionResult>();
+    std::shared_ptr<const LiveFindings> latest;
+    for (const LiveUpdate& update : m_pending) {
         appendUpdate(*grown, update);
+        if (update.findings) {
+            appendBands(*detection, *grown, *update.findings);
+            latest = update.findings;
+        }
+    }
+    if (latest) {
+        // Findings describe everything so far: the latest replaces the previous ones.
+        grown->anomalies = latest->anomalies;
+        grown->incidents = latest->incidents;
+        detection->anomalies = latest->anomalies;
+    }
     const qint64 endMs = m_pending.back().endMs;
     m_pending.clear();
     if (first) {
@@ -226,6 +264,10 @@ void LiveSession::flush()
             m_window->extendTo(std::max(endMs, range.endMs));
     }
     Q_EMIT datasetUpdated(m_dataset, first);
+    if (latest) {
+        m_detection = detection;
+        Q_EMIT detectionUpdated(m_dataset, m_detection);
+    }
 }
 
 void LiveSession::showStatus(const LiveStatus& status)

@@ -17,12 +17,15 @@ class QWidget;
 namespace meshscope {
 
 struct Dataset;
+struct DetectionResult;
 class TimeWindow;
 
 /// Live mode of the console: asks for a connection profile, runs a LiveSource on it
 /// (backfill, then polling, recording to a .meshrec), folds its updates into a growing
 /// dataset and keeps a coloured connection indicator up to date. Updates are coalesced:
-/// at most 25 new datasets a second reach the views, however fast polls arrive.
+/// at most 25 new datasets a second reach the views, however fast polls arrive. The live
+/// detectors run on the source's worker thread after every poll; their anomalies and
+/// incidents ride in the grown dataset, their bands in a grown DetectionResult.
 ///
 /// Usage: `auto* s = new LiveSession(window, this); connect(s, &LiveSession::datasetUpdated, …);
 /// statusBar()->addPermanentWidget(s->indicator()); s->connectInteractive(this);`
@@ -46,6 +49,8 @@ public:
 
     /// The dataset grown so far (null before the backfill arrived).
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
+    /// The live detectors' bands and anomalies for that dataset (null before the backfill).
+    std::shared_ptr<const DetectionResult> detection() const { return m_detection; }
     QString recordingPath() const { return m_recordingPath; }
     LiveStatus status() const;
     /// A label with a coloured dot and the connection state, for the status bar.
@@ -63,6 +68,10 @@ public:
 Q_SIGNALS:
     /// The dataset grew; `first` is true for the first one of a session (show it anew).
     void datasetUpdated(std::shared_ptr<const meshscope::Dataset> dataset, bool first);
+    /// Right after datasetUpdated: the live detectors' findings for that dataset, the
+    /// shape AnalysisRunner::finished has (`dataset` carries anomalies and incidents).
+    void detectionUpdated(std::shared_ptr<const meshscope::Dataset> dataset,
+        std::shared_ptr<const meshscope::DetectionResult> detection);
     void statusChanged(const meshscope::LiveStatus& status);
     void failed(const QString& message);
     void runningChanged(bool running);
@@ -76,6 +85,7 @@ private:
     std::unique_ptr<LiveSource> m_source;
     std::vector<LiveUpdate> m_pending;
     std::shared_ptr<const Dataset> m_dataset;
+    std::shared_ptr<const DetectionResult> m_detection;
     QTimer* m_flushTimer;
     QLabel* m_indicator;
     QString m_recordingPath;
