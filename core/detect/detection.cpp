@@ -71,9 +71,10 @@ DetectionResult detectAll(const SeriesStore& store, const DetectionSettings& set
     std::vector<SeriesResult> results(ids.size());
     std::atomic<int> done {0};
     std::mutex progressMutex;
-    // Each series is independent; the global thread pool spreads them over the cores.
+    // Each series is independent; the worker pool spreads them over the cores (not the
+    // global pool, which the GUI thread's painting needs; see workerThreadPool()).
     // Exceptions cannot cross QtConcurrent, so cancellation is checked after the map.
-    QtConcurrent::blockingMap(ids, [&](SeriesId id) {
+    QtConcurrent::blockingMap(workerThreadPool(), ids, [&](SeriesId id) {
         if (job && job->isCancelled())
             return;
         const SeriesKey& key = store.key(id);

@@ -2,6 +2,8 @@
 
 #include "meshscope_error.h"
 
+#include <QThreadPool>
+
 namespace meshscope {
 
 void JobControl::throwIfCancelled() const
@@ -14,6 +16,12 @@ void throwIfCancelled(const JobControl* job)
 {
     if (job)
         job->throwIfCancelled();
+}
+
+QThreadPool* workerThreadPool()
+{
+    static QThreadPool pool; // one thread per core by default, like the global pool
+    return &pool;
 }
 
 } // namespace meshscope

@@ -3,6 +3,8 @@
 #include <atomic>
 #include <functional>
 
+class QThreadPool;
+
 namespace meshscope {
 
 /// Progress and cancellation for long work in the core. Parsers and writers call
@@ -42,5 +44,11 @@ inline void reportProgress(const JobControl* job, double fraction)
         job->report(fraction);
 }
 void throwIfCancelled(const JobControl* job);
+
+/// The thread pool for meshscope's long background work (loading, detection, layout).
+/// Not QThreadPool::globalInstance(): Qt 6.4's raster engine splits large fills into
+/// tasks on the global pool and waits for them on the GUI thread, so a long job holding
+/// the global pool's threads would freeze painting until it finished.
+QThreadPool* workerThreadPool();
 
 } // namespace meshscope

@@ -44,7 +44,8 @@ public:
                     onError(message);
             }, Qt::QueuedConnection);
         };
-        QThreadPool::globalInstance()->start([=, work = std::move(work), onDone = std::move(onDone)]() mutable {
+        // The worker pool, never the global one: Qt's painting waits on the global pool.
+        workerThreadPool()->start([=, work = std::move(work), onDone = std::move(onDone)]() mutable {
             try {
                 Result result = work(*control);
                 if (control->isCancelled())
