@@ -1,5 +1,6 @@
 #include "incident_marker_item.h"
 
+#include <QGraphicsScene>
 #include <QPainter>
 
 #include <cmath>
@@ -8,7 +9,8 @@ namespace meshscope {
 
 namespace {
 constexpr double MarkerRadius = 5;
-}
+constexpr std::size_t MaxMarkersRepaintedOneByOne = 300;
+} // namespace
 
 IncidentMarkerItem::IncidentMarkerItem()
 {
@@ -30,8 +32,20 @@ void IncidentMarkerItem::setEdges(std::vector<QLineF> lines, const QColor& color
 
 void IncidentMarkerItem::setPhase(double phase)
 {
+    const double previous = m_phase;
     m_phase = phase - std::floor(phase);
-    update();
+    QGraphicsScene* s = scene();
+    if (!s || !isVisible() || m_lines.size() > MaxMarkersRepaintedOneByOne) {
+        update();
+        return;
+    }
+    // Only the markers' old and new spots: repainting the whole incident's bounding box
+    // 25 times a second would redraw everything lit under it.
+    const double r = MarkerRadius + 2;
+    for (const QLineF& line : m_lines) {
+        s->update(QRectF(line.pointAt(previous) - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+        s->update(QRectF(line.pointAt(m_phase) - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+    }
 }
 
 QRectF IncidentMarkerItem::boundingRect() const

@@ -1,7 +1,7 @@
 // Find/hide expressions on the topology scene (FindBar). Kept apart from the scene's
 // layout and restyle code; these are TopologyScene members.
 
-#include "lit_edge_item.h"
+#include "lit_edge_layer.h"
 #include "node_overlay_item.h"
 #include "topology_scene.h"
 
@@ -88,8 +88,12 @@ void TopologyScene::refreshFind()
     m_findDirty = false;
     m_nodeMatch = std::move(nodes);
     m_edgeMatch = std::move(edges);
-    for (auto it = m_litEdges.cbegin(); it != m_litEdges.cend(); ++it)
-        it.value()->setVisible(!edgeHidden(it.key()));
+    for (int row : m_litLayer->litRows())
+        m_litLayer->setEdgeVisible(row, !edgeHidden(row));
+    std::vector<char> hiddenNodes(m_nodePos.size(), 0);
+    for (std::size_t i = 0; i < hiddenNodes.size(); ++i)
+        hiddenNodes[i] = nodeHidden(static_cast<int>(i)) ? 1 : 0;
+    m_litLayer->setHiddenNodes(std::move(hiddenNodes));
     for (auto it = m_nodeOverlays.cbegin(); it != m_nodeOverlays.cend(); ++it)
         it.value()->setVisible(!nodeHidden(it.key()));
     invalidateStaticLayer();

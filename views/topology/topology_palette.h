@@ -7,6 +7,9 @@
 
 namespace meshscope {
 
+/// Alpha of the tint that fills a namespace box.
+constexpr int ClusterFillAlpha = 28;
+
 /// Colours of the topology, derived from the application palette so that light and dark
 /// desktops both read well. Lit things use fixed signal colours that work on both.
 struct TopologyPalette
@@ -38,6 +41,16 @@ struct TopologyPalette
         p.clusterText = dark ? QColor(0xa0, 0xaa, 0xbb) : QColor(0x5a, 0x64, 0x78);
         p.selection = palette.color(QPalette::Highlight);
         return p;
+    }
+
+    /// Opaque colour behind node names: the background under a namespace box's tint, so
+    /// the halo hides edges without punching a hole into the box.
+    QColor labelHalo() const
+    {
+        const double a = ClusterFillAlpha / 255.0;
+        return QColor::fromRgbF(static_cast<float>(background.redF() * (1 - a) + cluster.redF() * a),
+            static_cast<float>(background.greenF() * (1 - a) + cluster.greenF() * a),
+            static_cast<float>(background.blueF() * (1 - a) + cluster.blueF() * a));
     }
 
     QColor healthColor(KialiHealth health) const

@@ -2,9 +2,11 @@
 
 #include "incident_marker_item.h"
 #include "lit_edge_item.h"
+#include "lit_edge_layer.h"
 #include "node_overlay_item.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QGraphicsPathItem>
 #include <QGuiApplication>
 #include <QPen>
@@ -38,6 +40,8 @@ TopologyScene::TopologyScene(QObject* parent)
 {
     // Lit items come and go all the time; a BSP index would be rebuilt constantly.
     setItemIndexMethod(QGraphicsScene::NoIndex);
+    m_litLayer = new LitEdgeLayer;
+    addItem(m_litLayer);
     m_markers = new IncidentMarkerItem;
     addItem(m_markers);
     m_selection = new QGraphicsPathItem;
@@ -89,18 +93,27 @@ void TopologyScene::setTopology(const TopologyFrame& frame, const TopologyLayout
     m_baseWidths.assign(m_edges.size(), 0.0);
     for (std::size_t i = 0; i < m_edges.size(); ++i)
         m_baseWidths[i] = edgeWidthForRate(frame.edges[i].requestRate);
-    const QRectF bounds = layout.bounds.isValid() ? layout.bounds : itemsBoundingRect();
+    const QRectF bounds = layout.bounds.isValid() ? layout.bounds : QRectF();
     setSceneRect(bounds.adjusted(-NodeSize * 2, -NodeSize * 2, NodeSize * 2, NodeSize * 2));
+    buildNodeLabels();
+    m_litLayer->reset(m_edges.size(), sceneRect(), m_nodeLabels);
     updateIncidentMarkers();
     setSelectedEntity(m_selectedEntity);
     invalidateStaticLayer();
 }
 
+void TopologyScene::buildNodeLabels()
+{
+    const QFontMetricsF metrics(NodeLabel::font(QGuiApplication::font()));
+    m_nodeLabels.clear();
+    m_nodeLabels.reserve(m_frame.nodes.size());
+    for (std::size_t i = 0; i < m_frame.nodes.size(); ++i)
+        m_nodeLabels.push_back(NodeLabel::make(NodeLabel::textOf(m_frame.nodes[i]), m_nodePos[i], NodeSize, metrics));
+}
+
 void TopologyScene::clearLiveItems()
 {
-    for (LitEdgeItem* item : std::as_const(m_litEdges))
-        delete item;
-    m_litEdges.clear();
+    m_litLayer->clear();
     for (NodeOverlayItem* item : std::as_const(m_nodeOverlays))
         delete item;
     m_nodeOverlays.clear();
@@ -127,8 +140,10 @@ void TopologyScene::applyState(const TopologyState& state)
         || !std::equal(state.edges.begin(), state.edges.end(), m_state.edges.begin(),
             [](const EdgeState& a, const EdgeState& b) { return a.inOpenIncident == b.inOpenIncident; });
     m_state = state;
+    m_litLayer->beginRepaintBatch();
     for (std::size_t i = 0; i < state.edges.size(); ++i)
         updateLitEdge(static_cast<int>(i), state.edges[i]);
+    m_litLayer->endRepaintBatch();
     for (std::size_t i = 0; i < state.nodes.size(); ++i)
         updateNodeOverlay(static_cast<int>(i), state.nodes[i]);
     refreshFind();
@@ -140,23 +155,12 @@ void TopologyScene::applyState(const TopologyState& state)
 
 void TopologyScene::updateLitEdge(int row, const EdgeState& edge)
 {
-    const EdgeGeometry& g = m_edges[static_cast<std::size_t>(row)];
-    LitEdgeItem* item = m_litEdges.value(row);
-    if (!edge.isLit() || g.line.isNull()) {
-        if (item) {
-            m_litEdges.remove(row);
-            delete item;
-        }
-        return;
-    }
-    if (item && item->edgeState() == edge)
-        return;
-    if (!item) {
-        item = new LitEdgeItem(g.line);
-        addItem(item);
-        m_litEdges.insert(row, item);
-    }
-    item->setStyle(edge, m_baseWidths[static_cast<std::size_t>(row)], m_palette, edgeLabel(edge));
+    const auto i = static_cast<std::size_t>(row);
+    // Labels are formatted only for lit edges: a restyle of a big mesh stays cheap.
+    const QString label = edge.isLit() && m_labels != NoLabels ? edgeLabel(edge) : QString();
+    m_litLayer->setEdge(row, m_edges[i].line, edge, m_baseWidths[i], label);
+    if (edge.isLit() && edgeHidden(row))
+        m_litLayer->setEdgeVisible(row, false);
 }
 
 void TopologyScene::updateNodeOverlay(int row, const NodeState& node)
@@ -209,16 +213,15 @@ void TopologyScene::setEdgeLabels(EdgeLabels labels)
     if (labels == m_labels)
         return;
     m_labels = labels;
-    for (auto it = m_litEdges.cbegin(); it != m_litEdges.cend(); ++it) {
-        const auto row = static_cast<std::size_t>(it.key());
-        it.value()->setStyle(m_state.edges[row], m_baseWidths[row], m_palette, edgeLabel(m_state.edges[row]));
-    }
+    for (int row : m_litLayer->litRows())
+        updateLitEdge(row, m_state.edges[static_cast<std::size_t>(row)]);
     invalidateStaticLayer();
 }
 
 void TopologyScene::setTopologyPalette(const TopologyPalette& palette)
 {
     m_palette = palette;
+    m_litLayer->setPalette(palette);
     setBackgroundBrush(palette.background);
     const TopologyState state = m_state;
     clearLiveItems();
@@ -248,8 +251,12 @@ void TopologyScene::setSelectedEntity(const QString& entity)
 
 const LitEdgeItem* TopologyScene::litEdge(const QString& entity) const
 {
-    const int row = m_edgeIndex.value(entity, -1);
-    return row < 0 ? nullptr : m_litEdges.value(row);
+    return m_litLayer->edge(m_edgeIndex.value(entity, -1));
+}
+
+int TopologyScene::litEdgeCount() const
+{
+    return m_litLayer->count();
 }
 
 QString TopologyScene::entityAt(const QPointF& pos, double tolerance) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "node_label.h"
 #include "topology_layout.h"
 #include "topology_palette.h"
 #include "topology_state.h"
@@ -20,12 +21,14 @@ namespace meshscope {
 
 class IncidentMarkerItem;
 class LitEdgeItem;
+class LitEdgeLayer;
 class NodeOverlayItem;
 
 /// The topology scene. Healthy nodes and edges are not items: drawBackground() paints
-/// them as one static layer that the view caches (CacheBackground), so restyling a few
-/// edges only touches the live items of lit edges and nodes drawn over it. Hit tests
-/// and tooltips are answered from the frame's geometry.
+/// them as one static layer that the view caches (CacheBackground). Lit edges are
+/// entries of one LitEdgeLayer item drawn over it, and lit nodes small overlay items, so
+/// a restyle repaints only the rectangles of what changed. Hit tests and tooltips are
+/// answered from the frame's geometry.
 class TopologyScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -68,9 +71,9 @@ public:
     /// Scene rectangle of a node or an edge.
     QRectF entityRect(const QString& entity) const;
 
-    /// The live item of a lit edge, null when the edge is drawn in the static layer.
+    /// How a lit edge is drawn over the static layer; null when the edge is not lit.
     const LitEdgeItem* litEdge(const QString& entity) const;
-    int litEdgeCount() const { return static_cast<int>(m_litEdges.size()); }
+    int litEdgeCount() const;
     /// Number of times the static layer was invalidated (tests, benchmarks).
     int staticLayerGeneration() const { return m_staticGeneration; }
 
@@ -88,6 +91,7 @@ private:
 
     void clearLiveItems();
     void updateLitEdge(int row, const EdgeState& edge);
+    void buildNodeLabels();
     void updateNodeOverlay(int row, const NodeState& node);
     void updateIncidentMarkers();
     void invalidateStaticLayer();
@@ -114,7 +118,8 @@ private:
     std::vector<double> m_baseWidths;
     QHash<QString, int> m_nodeIndex;
     QHash<QString, int> m_edgeIndex;
-    QHash<int, LitEdgeItem*> m_litEdges;
+    std::vector<NodeLabel> m_nodeLabels;
+    LitEdgeLayer* m_litLayer = nullptr;
     QHash<int, NodeOverlayItem*> m_nodeOverlays;
     IncidentMarkerItem* m_markers = nullptr;
     QGraphicsPathItem* m_selection = nullptr;

@@ -1,6 +1,7 @@
 // The static layer of TopologyScene and its tooltips.
 
 #include "lit_edge_item.h"
+#include "lit_edge_layer.h"
 #include "topology_scene.h"
 
 #include "model/signal_names.h"
@@ -15,8 +16,7 @@ namespace meshscope {
 
 namespace {
 constexpr double NodeSize = TopologyLayouter::NodeSize;
-// Below these zoom factors text is unreadable anyway; skipping it keeps big meshes fast.
-constexpr double MinScaleForNodeLabels = 0.45;
+// Below this zoom factor edge labels are unreadable anyway (node names: MinScaleForNodeLabels).
 constexpr double MinScaleForEdgeLabels = 0.7;
 
 QString tr(const char* text)
@@ -59,17 +59,6 @@ void drawGlyph(QPainter* painter, const TopologyNode& node, const QPointF& c)
         break;
     }
 }
-
-QString shortName(const TopologyNode& node)
-{
-    if (!node.workload.isEmpty())
-        return node.workload;
-    if (!node.app.isEmpty())
-        return node.version.isEmpty() ? node.app : node.app + QLatin1Char(' ') + node.version;
-    if (!node.service.isEmpty())
-        return node.service;
-    return node.name;
-}
 } // namespace
 
 QString TopologyScene::edgeLabel(const EdgeState& state) const
@@ -101,7 +90,7 @@ void TopologyScene::drawClusters(QPainter* painter) const
     font.setBold(true);
     painter->setFont(font);
     QColor fill = m_palette.cluster;
-    fill.setAlpha(28);
+    fill.setAlpha(ClusterFillAlpha);
     for (const TopologyLayout::Cluster& cluster : m_layout.clusters) {
         painter->setPen(QPen(m_palette.cluster, 1.2));
         painter->setBrush(fill);
@@ -145,7 +134,7 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
     painter->setPen(m_palette.text);
     for (std::size_t i = 0; i < m_edges.size(); ++i) {
         const QLineF& line = m_edges[i].line;
-        if (line.isNull() || m_litEdges.contains(static_cast<int>(i)) || !rect.contains(line.center()))
+        if (line.isNull() || m_litLayer->edge(static_cast<int>(i)) || !rect.contains(line.center()))
             continue;
         const QRectF box(line.center() - QPointF(110, 16), QSizeF(220, 14));
         painter->drawText(box, Qt::AlignCenter, edgeLabel(m_state.edges[i]));
@@ -154,12 +143,6 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
 
 void TopologyScene::drawNodes(QPainter* painter, const QRectF& rect) const
 {
-    const double scale = painter->worldTransform().m11();
-    const bool labels = scale >= MinScaleForNodeLabels;
-    QFont font = painter->font();
-    font.setPointSizeF(8.5);
-    font.setBold(false);
-    painter->setFont(font);
     const QPen solid(m_palette.node, 2);
     const QPen dashed(m_palette.node, 1.6, Qt::DashLine);
     const QRectF grown = rect.adjusted(-NodeSize * 3, -NodeSize, NodeSize * 3, NodeSize);
@@ -176,11 +159,15 @@ void TopologyScene::drawNodes(QPainter* painter, const QRectF& rect) const
             painter->setBrush(m_palette.node);
             painter->drawEllipse(c, 4, 4);
         }
-        if (labels) {
-            painter->setPen(m_palette.text);
-            const QRectF box(c.x() - 80, c.y() + NodeSize / 2 + 2, 160, 14);
-            painter->drawText(box, Qt::AlignHCenter | Qt::AlignTop, shortName(node));
-        }
+    }
+    if (painter->worldTransform().m11() < MinScaleForNodeLabels)
+        return;
+    // Names last, on their halos, so no edge runs through them.
+    painter->setFont(NodeLabel::font(painter->font()));
+    const QColor halo = m_palette.labelHalo();
+    for (std::size_t i = 0; i < m_nodeLabels.size(); ++i) {
+        if (rect.intersects(m_nodeLabels[i].box) && !nodeHidden(static_cast<int>(i)))
+            m_nodeLabels[i].draw(painter, halo, m_palette.text);
     }
 }
 

@@ -66,7 +66,9 @@ TopologyView::TopologyView(TimeWindow* window, EntitySelection* selection, QWidg
     setScene(m_scene);
     // The static layer is painted once per zoom/scroll into the background cache.
     setCacheMode(QGraphicsView::CacheBackground);
-    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
+    // Lit edges light up all over the mesh: repaint the changed rectangles, not their
+    // bounding box (which is nearly always the whole viewport).
+    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState);
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);

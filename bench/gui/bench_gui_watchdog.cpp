@@ -1,0 +1,221 @@
+// GUI-thread watchdog: opens a simulated 24 h, 1,000-service recording in the real console
+// window (offscreen) exactly as `meshscope FILE` does — load, the detection and
+// investigation that follow, layout, painting — while a 5 ms timer on the GUI thread
+// records the longest gap between its ticks. Target: no gap over 50 ms.
+//
+// The recording is simulated once and cached in the build tree (bench/); delete the file
+// to simulate it again. WATCHDOG_HOURS=N simulates N hours instead of 24 (quicker
+// rounds while looking for a block).
+
+#include "main_window.h"
+
+#include "model/dataset.h"
+#include "pages/topology_page.h"
+#include "recording/recording.h"
+#include "simulator/mesh_simulator.h"
+#include "topology/topology_view.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace meshscope;
+
+namespace {
+
+constexpr int Services = 1000;
+constexpr int TickMs = 5;
+constexpr int SettleMs = 1000;          // painting and timers after the last job landed
+constexpr qint64 GiveUpMs = 20 * 60 * 1000; // a broken run must not hang the benchmark suite
+
+int simulatedHours()
+{
+    const int hours = qEnvironmentVariableIntValue("WATCHDOG_HOURS");
+    return hours > 0 ? hours : 24;
+}
+
+QString recordingPath()
+{
+    return QDir(QStringLiteral(MESHSCOPE_BENCH_CACHE_DIR))
+        .absoluteFilePath(QStringLiteral("watchdog-%1x%2h.meshrec").arg(Services).arg(simulatedHours()));
+}
+
+/// Simulates the recording once; later runs reuse the file.
+void ensureRecording(const QString& path)
+{
+    if (QFileInfo::exists(path))
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    SimulationOptions options;
+    options.topology = QStringLiteral("random");
+    options.services = Services;
+    options.namespaces = 10;
+    options.durationMs = simulatedHours() * 3600 * 1000LL;
+    options.endMs = 1748966400000LL; // 2025-06-03 16:00 UTC, like the demo
+    options.seed = 7;
+    options.keepTraces = false;
+    const SimulationResult result = simulateMesh(options);
+    // Written under another name first: an interrupted run leaves no truncated cache.
+    const QString part = path + QStringLiteral(".part");
+    QFile::remove(part);
+    saveRecording(result.dataset, part);
+    QFile::remove(path);
+    QFile::rename(part, path);
+    std::printf("simulated %d series, %lld samples into %s in %.1f s\n", result.dataset.series.seriesCount(),
+        static_cast<long long>(result.dataset.series.sampleCount()), qPrintable(path), timer.elapsed() / 1000.0);
+}
+
+/// A timer on the GUI thread that notes every gap between its ticks and what the window
+/// was doing then.
+class Watchdog
+{
+public:
+    struct Gap
+    {
+        double ms = 0;
+        double atS = 0;
+        const char* phase = "";
+    };
+
+    Watchdog()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(TickMs);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    void setPhase(const char* phase) { m_phase = phase; }
+    double elapsedS() const { return m_clock.nsecsElapsed() / 1e9; }
+    /// The longest gaps, longest first.
+    std::vector<Gap> longest(std::size_t count) const
+    {
+        std::vector<Gap> gaps = m_gaps;
+        std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.ms > b.ms; });
+        gaps.resize(std::min(count, gaps.size()));
+        return gaps;
+    }
+    double maxGapMs() const
+    {
+        const auto gaps = longest(1);
+        return gaps.empty() ? 0 : gaps.front().ms;
+    }
+
+private:
+    void tick()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        const double gapMs = (now - m_last) / 1e6;
+        m_last = now;
+        // Only gaps that are more than a late tick are worth keeping.
+        if (gapMs > 2 * TickMs)
+            m_gaps.push_back(Gap {gapMs, now / 1e9, m_phase});
+    }
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    const char* m_phase = "idle";
+    std::vector<Gap> m_gaps;
+};
+
+void BM_OpenRecordingWatchdog(benchmark::State& state)
+{
+    const QString path = recordingPath();
+    ensureRecording(path);
+    for (auto _ : state) {
+        MainWindow window;
+        window.show();
+        QApplication::processEvents();
+        TopologyView* view = window.topologyPage()->view();
+        Watchdog watchdog;
+        bool shown = false;
+        bool failed = false;
+        double shownS = 0;
+        double layoutS = 0;
+        QObject::connect(&window, &MainWindow::datasetShown, [&] {
+            shown = true;
+            shownS = watchdog.elapsedS();
+            watchdog.setPhase("detection");
+        });
+        QObject::connect(&window, &MainWindow::loadFailed, [&](const QString& message) {
+            failed = true;
+            state.SkipWithError(qPrintable(message));
+        });
+        QObject::connect(view, &TopologyView::layoutFinished, [&] { layoutS = watchdog.elapsedS(); });
+
+        QEventLoop loop;
+        QTimer poll;
+        poll.setInterval(20);
+        double doneS = 0;
+        QObject::connect(&poll, &QTimer::timeout, [&] {
+            const bool done = shown && !window.isAnalysing() && !view->isLayoutPending()
+                && !view->topologyScene()->frame().nodes.empty();
+            if (shown && doneS == 0 && !window.isAnalysing())
+                watchdog.setPhase("after detection");
+            if (failed || watchdog.elapsedS() * 1000 > GiveUpMs) {
+                loop.quit();
+            } else if (done && doneS == 0) {
+                doneS = watchdog.elapsedS();
+                watchdog.setPhase("settling");
+                QTimer::singleShot(SettleMs, &loop, &QEventLoop::quit);
+            }
+        });
+        watchdog.setPhase("loading");
+        watchdog.start();
+        poll.start();
+        window.openPaths({path});
+        loop.exec();
+        watchdog.stop();
+        poll.stop();
+
+        const auto dataset = window.dataset();
+        state.counters["max_block_ms"] = watchdog.maxGapMs();
+        state.counters["load_s"] = shownS;
+        state.counters["layout_s"] = layoutS;
+        state.counters["total_s"] = doneS;
+        state.counters["series"] = dataset ? static_cast<double>(dataset->series.seriesCount()) : 0;
+        state.counters["anomalies"] = dataset ? static_cast<double>(dataset->anomalies.size()) : 0;
+        state.counters["incidents"] = dataset ? static_cast<double>(dataset->incidents.size()) : 0;
+        std::printf("max GUI-thread block ms: %.1f (5 ms ticks; target <= 50)\n", watchdog.maxGapMs());
+        std::printf("total load time s: %.1f (file loaded and shown %.1f s, layout %.1f s, detection and "
+                    "investigation done %.1f s)\n",
+            doneS, shownS, layoutS, doneS);
+        for (const Watchdog::Gap& gap : watchdog.longest(8))
+            std::printf("  gap %.1f ms at %.2f s (%s)\n", gap.ms, gap.atS, gap.phase);
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+BENCHMARK(BM_OpenRecordingWatchdog)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // Own settings, so the user's window layout and recent files stay untouched.
+    QApplication::setOrganizationName(QStringLiteral("meshscope-bench"));
+    QApplication::setApplicationName(QStringLiteral("bench_gui_watchdog"));
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
