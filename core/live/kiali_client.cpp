@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkCookie>
+#include <QNetworkCookieJar>
 
 namespace meshscope {
 
@@ -85,6 +87,28 @@ void KialiClient::login(const JobControl* job)
         throw m_http.statusError(
             response, request.path, response.status == 401 ? QString() : serverMessage(response));
     m_loggedIn = true;
+}
+
+bool KialiClient::logout(const JobControl* job)
+{
+    if (m_strategy != KialiAuthStrategy::Token || !m_loggedIn)
+        return true;
+    m_loggedIn = false;
+    HttpRequest request;
+    request.path = QStringLiteral("api/logout");
+    request.retry = false; // disconnecting must not wait for backoff
+    bool told = false;
+    try {
+        const HttpResponse response = m_http.send(request, job);
+        told = response.status >= 200 && response.status < 300;
+    } catch (const std::exception&) {
+        // Kiali unreachable at disconnect: the session expires there on its own.
+    }
+    // Whatever the server said, this client keeps no session.
+    QNetworkCookieJar* jar = m_http.cookieJar();
+    for (const QNetworkCookie& cookie : jar->cookiesForUrl(m_http.settings().url))
+        jar->deleteCookie(cookie);
+    return told;
 }
 
 QByteArray KialiClient::getJson(

@@ -71,6 +71,11 @@ public:
     /// The strategy the server is configured with (`/api/auth/info`, no login needed).
     QString serverAuthStrategy(const JobControl* job = nullptr);
     void login(const JobControl* job = nullptr);
+    /// Ends the session in the token strategy (`GET /api/logout` with the session
+    /// cookies), so the cookie dies on the server too, and forgets the cookies. Best
+    /// effort: returns false when the server could not be told (nothing to do otherwise).
+    bool logout(const JobControl* job = nullptr);
+    bool isLoggedIn() const { return m_loggedIn; }
     std::vector<KialiNamespace> namespaces(const JobControl* job = nullptr);
     QByteArray graphBody(const KialiGraphRequest& request, const JobControl* job = nullptr);
     TopologyFrame graph(

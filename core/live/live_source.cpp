@@ -107,6 +107,7 @@ void LiveSource::stop()
     // The worker closes the recording in its destructor, on its own thread, when the
     // thread finishes (deleteLater on finished); wait() returns after that.
     m_worker->cancel();
+    QMetaObject::invokeMethod(m_worker, &LiveWorker::end, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;

@@ -64,6 +64,15 @@ void LiveWorker::begin()
     poll();
 }
 
+void LiveWorker::end()
+{
+    if (m_timer)
+        m_timer->stop();
+    // The poll job is cancelled by now; the logout must still go out, so it runs without.
+    if (m_poller && m_poller->kiali())
+        m_poller->kiali()->logout(nullptr);
+}
+
 void LiveWorker::scheduleNext(qint64 delayMs)
 {
     if (!m_job.isCancelled())

@@ -32,6 +32,9 @@ public:
 
 public Q_SLOTS:
     void begin();
+    /// Called (blocking) by LiveSource::stop after cancel(): stops polling and logs out of
+    /// Kiali in the token strategy, so the session cookie dies on the server.
+    void end();
 
 Q_SIGNALS:
     void statusChanged(const meshscope::LiveStatus& status);

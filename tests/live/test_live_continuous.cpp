@@ -1,5 +1,6 @@
 // Continuous live detection against a real Prometheus: a fault that starts after the
 // backfill becomes an anomaly and an incident while polling, without anyone asking.
+#include "fake_http_server.h"
 #include "prometheus_harness.h"
 #include "synthetic_istio.h"
 
@@ -8,12 +9,73 @@
 #include "model/signal_names.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QMutex>
+#include <QTemporaryDir>
+#include <QThread>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace meshscope;
 using namespace meshscope::testing;
+
+namespace {
+QMutex logMutex;
+QStringList logLines;
+
+void captureLog(QtMsgType, const QMessageLogContext&, const QString& message)
+{
+    const QMutexLocker lock(&logMutex);
+    logLines.append(message);
+}
+
+/// A Kiali in the token strategy answering on its own thread (LiveSource::stop blocks
+/// the test thread while the worker logs out).
+struct ThreadedKiali
+{
+    const QString token = QStringLiteral("kiali-sa-token-16180339");
+    QMutex mutex;
+    int logins = 0;
+    QList<QByteArray> logoutCookies;
+    QThread thread;
+    QObject context;
+    FakeHttpServer* server = nullptr;
+
+    ThreadedKiali()
+    {
+        context.moveToThread(&thread);
+        thread.start();
+        QMetaObject::invokeMethod(
+            &context, [this] { server = new FakeHttpServer([this](const FakeRequest& r) { return answer(r); }); },
+            Qt::BlockingQueuedConnection);
+    }
+    ~ThreadedKiali()
+    {
+        QMetaObject::invokeMethod(&context, [this] { delete server; }, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    }
+    FakeResponse answer(const FakeRequest& request)
+    {
+        const QMutexLocker lock(&mutex);
+        if (request.path == QLatin1String("/kiali/api/authenticate")) {
+            ++logins;
+            FakeResponse response = FakeResponse::json(R"({"expiresOn":"2030-01-01T00:00:00Z","username":"sa"})");
+            response.headers.append(qMakePair(QByteArray("Set-Cookie"),
+                QByteArray("kiali-token-Kubernetes=session-cookie-value; Path=/kiali; HttpOnly")));
+            return response;
+        }
+        if (request.path == QLatin1String("/kiali/api/logout")) {
+            logoutCookies.append(request.header("cookie"));
+            return FakeResponse::text({}, 204);
+        }
+        // No graph here: the topology is rebuilt from Prometheus (with a warning).
+        return FakeResponse::json(R"({"error":"graph unavailable"})", 500);
+    }
+};
+} // namespace
 
 class TestLiveContinuous : public QObject
 {
@@ -111,6 +173,63 @@ private Q_SLOTS:
             QCOMPARE(poll.findings->bandAppends.size(), poll.series.size());
             for (std::size_t i = 0; i < poll.series.size(); ++i)
                 QCOMPARE(poll.findings->bandAppends[i].expected.size(), poll.series[i].timesMs.size());
+        }
+    }
+
+    void disconnectLogsOutOfKialiWithoutLeakingSecrets()
+    {
+        ThreadedKiali kiali;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("live.meshrec"));
+        ConnectionProfile profile;
+        profile.prometheus.url = m_prometheus.url();
+        profile.prometheus.timeoutMs = 5000;
+        profile.kiali.url = kiali.server->url();
+        profile.kiali.url.setPath(QStringLiteral("/kiali"));
+        profile.kiali.timeoutMs = 3000;
+        profile.kiali.maxRetries = 0;
+        profile.kiali.auth.token = kiali.token;
+        profile.kialiAuth = KialiAuthStrategy::Token;
+        profile.pollIntervalS = 5;
+        profile.backfillMinutes = 5;
+
+        logLines.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+        LiveSource source(profile);
+        source.setClock([base = m_backfillEndMs] { return base; });
+        source.setPollIntervalMs(100);
+        source.setRecordingPath(path);
+        source.setDetectionEnabled(true);
+        QSignalSpy updates(&source, &LiveSource::updateArrived);
+        source.start();
+        QTRY_VERIFY_WITH_TIMEOUT(updates.count() >= 2, 20000);
+        source.stop();
+        qInstallMessageHandler(previous);
+
+        {
+            const QMutexLocker lock(&kiali.mutex);
+            QVERIFY(kiali.logins >= 1);
+            QCOMPARE(kiali.logoutCookies.size(), 1);
+            QVERIFY2(kiali.logoutCookies.front().contains("kiali-token-Kubernetes=session-cookie-value"),
+                kiali.logoutCookies.front().constData());
+        }
+        // Neither the token nor the session cookie in the recording, the status, the
+        // warnings or anything logged.
+        const QList<QByteArray> secrets {kiali.token.toUtf8(), QByteArrayLiteral("session-cookie-value")};
+        for (const QString& file : QDir(dir.path()).entryList(QDir::Files)) {
+            QFile f(dir.filePath(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            for (const QByteArray& secret : secrets)
+                QVERIFY2(!bytes.contains(secret), qPrintable(file));
+        }
+        QStringList texts = logLines;
+        texts << source.status().text();
+        for (const QVariantList& arguments : updates)
+            texts << arguments.first().value<LiveUpdate>().warnings;
+        for (const QString& text : texts) {
+            for (const QByteArray& secret : secrets)
+                QVERIFY2(!text.toUtf8().contains(secret), qPrintable(text));
         }
     }
 };

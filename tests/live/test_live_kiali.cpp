@@ -41,6 +41,7 @@ struct TokenKiali
     int sessions = 0;
     QByteArray graph;
     bool expireNext = false;
+    QList<QByteArray> logoutCookies; ///< the Cookie header of each logout request
 
     FakeResponse operator()(const FakeRequest& request)
     {
@@ -60,6 +61,10 @@ struct TokenKiali
                 "kiali-token-Kubernetes=session" + QByteArray::number(sessions)
                     + "; Path=/kiali; HttpOnly; SameSite=Strict"));
             return response;
+        }
+        if (request.path == QLatin1String("/kiali/api/logout")) {
+            logoutCookies.append(request.header("cookie"));
+            return FakeResponse::text({}, 204);
         }
         const QByteArray expected = "kiali-token-Kubernetes=session" + QByteArray::number(sessions);
         if (sessions == 0 || !request.header("cookie").contains(expected) || expireNext) {
@@ -119,6 +124,48 @@ private Q_SLOTS:
         QCOMPARE(sent.query.queryItemValue(QStringLiteral("graphType")), QStringLiteral("workload"));
         QVERIFY(sent.query.hasQueryItem(QStringLiteral("appenders")));
         QCOMPARE(sent.query.queryItemValue(QStringLiteral("ambientTraffic")), QStringLiteral("none"));
+    }
+
+    void logoutEndsTheSessionOnTheServer()
+    {
+        TokenKiali kiali;
+        FakeHttpServer server(std::ref(kiali));
+        KialiClient client(settingsFor(server.url(), kiali.acceptedToken), KialiAuthStrategy::Token);
+        QVERIFY(client.logout()); // no session yet: nothing to tell the server
+        QVERIFY(kiali.logoutCookies.isEmpty());
+        QCOMPARE(client.namespaces().front().name, QStringLiteral("bookinfo"));
+        QVERIFY(client.isLoggedIn());
+
+        QVERIFY(client.logout());
+        QVERIFY(!client.isLoggedIn());
+        QCOMPARE(kiali.logoutCookies.size(), 1);
+        QVERIFY2(kiali.logoutCookies.front().contains("kiali-token-Kubernetes=session1"),
+            kiali.logoutCookies.front().constData());
+        const FakeRequest& logout = server.requests().back();
+        QCOMPARE(logout.method, QByteArray("GET"));
+        QCOMPARE(logout.path, QStringLiteral("/kiali/api/logout"));
+        // The token went only into the login form, never into the logout.
+        QVERIFY(logout.header("authorization").isEmpty());
+        QVERIFY(!logout.body.contains(kiali.acceptedToken.toUtf8()));
+        QVERIFY(!logout.query.toString().contains(kiali.acceptedToken));
+
+        // The cookies are gone here too: the next call logs in afresh.
+        QCOMPARE(client.namespaces().size(), std::size_t(1));
+        QCOMPARE(kiali.sessions, 2);
+        QVERIFY(!server.requests().back().header("cookie").contains("session1"));
+        QVERIFY(client.logout());
+        QCOMPARE(kiali.logoutCookies.size(), 2);
+    }
+
+    void logoutOfAnUnreachableKialiIsQuiet()
+    {
+        TokenKiali kiali;
+        auto server = std::make_unique<FakeHttpServer>(std::ref(kiali));
+        KialiClient client(settingsFor(server->url(), kiali.acceptedToken), KialiAuthStrategy::Token);
+        client.namespaces();
+        server.reset(); // Kiali went away before the disconnect
+        QVERIFY(!client.logout());
+        QVERIFY(!client.isLoggedIn());
     }
 
     void wrongTokenIsAClearError()
