@@ -37,8 +37,9 @@ public:
     double updateRatio(qint64 tMs, double value, double requests);
     /// The combined deviation of the latest sample as far as it is significant: for error
     /// ratios limited by RatioNoiseFloor, else equal to output().deviation. An anomalous
-    /// stretch is still cut on output().deviation (so a ratio hovering near its floor does
-    /// not split one stretch into many), but judged on this.
+    /// stretch opens on this and its peak is judged on it; it stays open while
+    /// output().deviation is abnormal (so a ratio hovering near its floor is not split
+    /// into many stretches).
     double significantDeviation() const { return m_significantDeviation; }
     /// Name of the component with the largest weighted deviation at the latest sample.
     QString strongestComponent() const;

@@ -106,7 +106,13 @@ std::vector<Anomaly> SeriesDetectionStream::feedSamples(const qint64* timesMs, c
         }
         if (m_muted)
             continue;
-        if (std::abs(out.deviation) >= StretchDeviation) {
+        // A stretch opens on the significant deviation (error ratios: limited by the noise
+        // floor of their traffic) and stays open while the learned one is abnormal: a
+        // ratio whose normal burns the SLO budget does not open one at warm-up that lasts
+        // until the real fault, and one hovering near its floor is not split into many.
+        const double significant = m_detector->significantDeviation();
+        const double watched = m_open ? out.deviation : significant;
+        if (std::abs(watched) >= StretchDeviation) {
             if (!m_open)
                 m_current = Stretch {m_count, m_count, timesMs[k], timesMs[k], timesMs[k], 0, 0, 0, 0, {}, true};
             m_open = true;
@@ -114,9 +120,7 @@ std::vector<Anomaly> SeriesDetectionStream::feedSamples(const qint64* timesMs, c
             m_current.last = m_count;
             m_current.lastMs = timesMs[k];
             m_current.peakScore = std::max(m_current.peakScore, score);
-            // The peak is judged on the significant deviation (error ratios: limited by
-            // the noise floor of their traffic); the stretch itself on the learned one.
-            const double significant = m_detector->significantDeviation();
+            // The peak is judged on the significant deviation.
             if (std::abs(significant) > std::abs(m_current.peakDeviation)) {
                 m_current.peakMs = timesMs[k];
                 m_current.peakDeviation = significant;
