@@ -287,6 +287,33 @@ int positiveCount(const QCommandLineParser& parser, const QString& name)
     return value;
 }
 
+/// Prints the scores (a table or JSON), the fault-free count (`faultFree` empty when not
+/// run) and with --verbose the misses.
+void printReport(const QCommandLineParser& parser, bool atAlarmTime, const Ranks& ranks, const QStringList& misses,
+    const QJsonObject& faultFree)
+{
+    const bool verbose = parser.isSet(QStringLiteral("verbose"));
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject root {{QStringLiteral("scores"), scoresJson(ranks)}, {QStringLiteral("at_alarm_time"), atAlarmTime}};
+        if (!faultFree.isEmpty())
+            root.insert(QStringLiteral("fault_free"), faultFree);
+        if (verbose)
+            root.insert(QStringLiteral("misses"), QJsonArray::fromStringList(misses));
+        printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
+        return;
+    }
+    QString text = atAlarmTime ? QStringLiteral("At the alarm time (--at):\n")
+                               : QStringLiteral("Without the alarm time (the tool finds the incident):\n");
+    text += table(ranks);
+    if (!faultFree.isEmpty())
+        text += QStringLiteral("fault-free days without any incident: %1 of %2\n")
+                    .arg(faultFree.value(QStringLiteral("without_incident")).toInt())
+                    .arg(faultFree.value(QStringLiteral("runs")).toInt());
+    if (verbose && !misses.isEmpty())
+        text += QStringLiteral("\n") + misses.join(QLatin1Char('\n'));
+    printOut(text);
+}
+
 int runEvaluateRca(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -326,27 +353,7 @@ int runEvaluateRca(const QStringList& arguments)
     QJsonObject faultFreeResult;
     if (faultFree > 0)
         faultFreeResult = evaluateFaultFree(faultFree, options, &misses);
-    const Ranks ranks = recorder.ranks();
-
-    if (parser.isSet(QStringLiteral("json"))) {
-        QJsonObject root {{QStringLiteral("scores"), scoresJson(ranks)}, {QStringLiteral("at_alarm_time"), !options.ignoreAlarmTime}};
-        if (faultFree > 0)
-            root.insert(QStringLiteral("fault_free"), faultFreeResult);
-        if (parser.isSet(QStringLiteral("verbose")))
-            root.insert(QStringLiteral("misses"), QJsonArray::fromStringList(misses));
-        printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
-        return 0;
-    }
-    QString text = options.ignoreAlarmTime ? QStringLiteral("Without the alarm time (the tool finds the incident):\n")
-                                           : QStringLiteral("At the alarm time (--at):\n");
-    text += table(ranks);
-    if (faultFree > 0)
-        text += QStringLiteral("fault-free days without any incident: %1 of %2\n")
-                    .arg(faultFreeResult.value(QStringLiteral("without_incident")).toInt())
-                    .arg(faultFree);
-    if (parser.isSet(QStringLiteral("verbose")) && !misses.isEmpty())
-        text += QStringLiteral("\n") + misses.join(QLatin1Char('\n'));
-    printOut(text);
+    printReport(parser, !options.ignoreAlarmTime, recorder.ranks(), misses, faultFreeResult);
     return 0;
 }
 
