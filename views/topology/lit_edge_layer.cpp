@@ -215,7 +215,9 @@ const std::vector<int>& LitEdgeLayer::labelsOverLitEdges()
         for (const LitEdgeItem* edge : lit) {
             const double half = std::max(edge->glowWidth(), edge->lineWidth()) / 2;
             const QRectF box = m_labels[i].box.adjusted(-half, -half, half, half);
-            if (box.intersects(QRectF(edge->line().p1(), edge->line().p2()).normalized()) && crosses(edge->line(), box)) {
+            // A vertical or horizontal line's rectangle is empty and intersects nothing: pad it.
+            const QRectF lineBox = QRectF(edge->line().p1(), edge->line().p2()).normalized().adjusted(-1, -1, 1, 1);
+            if (box.intersects(lineBox) && crosses(edge->line(), box)) {
                 m_crossedLabels.push_back(static_cast<int>(i));
                 break;
             }
