@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 
 namespace meshscope {
 
@@ -191,6 +192,9 @@ private:
         QNetworkRequest networkRequest(url);
         networkRequest.setAttribute(
             QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        // Over HTTP/2 Qt 6.4 never reports a server closing the connection after the
+        // TLS 1.3 handshake (a missing client certificate): the request would just time out.
+        networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         networkRequest.setRawHeader("Accept", "application/json");
         networkRequest.setRawHeader("User-Agent", "meshscope/" MESHSCOPE_VERSION);
         const EndpointAuth& auth = settings.auth;
@@ -315,10 +319,36 @@ private:
                 .arg(m_client.m_settings.timeoutMs / 1000.0));
     }
 
+    /// A TLS alert from the server about the client's certificate (TLS 1.3 sends it after
+    /// the handshake, so Qt reports it as a read error with OpenSSL's raw text).
+    std::optional<ConnectionError> clientCertificateRefusal(QNetworkReply* reply, const QString& where) const
+    {
+        const QString text = reply->errorString();
+        const bool alert = text.contains(QLatin1String("alert bad certificate"))
+            || text.contains(QLatin1String("alert certificate required"))
+            || text.contains(QLatin1String("alert unknown ca"))
+            || text.contains(QLatin1String("alert certificate expired"))
+            || text.contains(QLatin1String("alert certificate unknown"));
+        if (!alert)
+            return std::nullopt;
+        const TlsSettings& tls = m_client.m_settings.tls;
+        if (tls.clientCertFile.isEmpty())
+            return ConnectionError(ConnectionFailure::Tls,
+                QStringLiteral("%1 requires a client certificate (mutual TLS): give the client certificate "
+                               "and key it trusts")
+                    .arg(where));
+        return ConnectionError(ConnectionFailure::Tls,
+            QStringLiteral("%1 did not accept the client certificate %2: check that it is signed by a CA the "
+                           "server trusts for clients, has not expired and is meant for client authentication")
+                .arg(where, tls.clientCertFile));
+    }
+
     ConnectionError transportError(QNetworkReply* reply, const QString& sslErrors) const
     {
         const QString where
             = QStringLiteral("%1 at %2").arg(m_client.m_service, m_client.m_settings.displayUrl());
+        if (const auto alert = clientCertificateRefusal(reply, where))
+            return *alert;
         switch (reply->error()) {
         case QNetworkReply::ConnectionRefusedError:
             return ConnectionError(ConnectionFailure::Unreachable,

@@ -6,7 +6,9 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -126,6 +128,14 @@ bool PrometheusHarness::waitReady(QString* error)
         QNetworkRequest request(ready);
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (!m_clientCert.isEmpty()) {
+            const auto certs = QSslCertificate::fromPath(m_clientCert, QSsl::Pem);
+            QFile key(m_clientKey);
+            if (!certs.isEmpty() && key.open(QIODevice::ReadOnly)) {
+                ssl.setLocalCertificate(certs.front());
+                ssl.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa, QSsl::Pem));
+            }
+        }
         request.setSslConfiguration(ssl);
         QNetworkReply* reply = manager.get(request);
         QEventLoop loop;

@@ -26,6 +26,13 @@ public:
     /// content of a --web.config.file (TLS, basic auth), empty for none. Returns false
     /// with `error` set when something failed.
     bool start(const QByteArray& openMetrics, QString* error, const QByteArray& webConfig = {});
+    /// The client certificate and key (PEM) the readiness probe presents, for a web
+    /// config that requires one (`client_auth_type: RequireAndVerifyClientCert`).
+    void setClientCertificate(const QString& certFile, const QString& keyFile)
+    {
+        m_clientCert = certFile;
+        m_clientKey = keyFile;
+    }
     /// Starts the same server again on the same port and data (after kill()).
     bool restart(QString* error);
     /// SIGKILL, as a crash would.
@@ -46,6 +53,8 @@ private:
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     bool m_tls = false;
+    QString m_clientCert;
+    QString m_clientKey;
     QByteArray m_log;
 };
 

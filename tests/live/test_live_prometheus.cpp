@@ -319,6 +319,75 @@ private Q_SLOTS:
         QVERIFY(!PrometheusClient(settings).buildInfo().version.isEmpty());
     }
 
+    void tlsRequiresAClientCertificate()
+    {
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("openssl is not installed: cannot make test certificates");
+        QTemporaryDir tmp;
+        const QString dir = tmp.path();
+        auto run = [&](const QString& command) {
+            QProcess process;
+            process.setWorkingDirectory(dir);
+            process.start(openssl, command.split(QLatin1Char(' ')));
+            return process.waitForFinished(60000) && process.exitCode() == 0;
+        };
+        QFile serverExt(dir + QStringLiteral("/server.ext"));
+        QVERIFY(serverExt.open(QIODevice::WriteOnly));
+        serverExt.write("subjectAltName=IP:127.0.0.1\n");
+        serverExt.close();
+        QFile clientExt(dir + QStringLiteral("/client.ext"));
+        QVERIFY(clientExt.open(QIODevice::WriteOnly));
+        clientExt.write("extendedKeyUsage=clientAuth\n");
+        clientExt.close();
+        // One CA signs both the server's and the client's certificate.
+        QVERIFY(run(QStringLiteral("req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 "
+                                   "-subj /CN=meshscope-mtls-CA")));
+        for (const QString& who : {QStringLiteral("server"), QStringLiteral("client")}) {
+            QVERIFY(run(QStringLiteral("req -newkey rsa:2048 -nodes -keyout %1.key -out %1.csr -subj /CN=%2")
+                            .arg(who, who == QLatin1String("server") ? QStringLiteral("127.0.0.1") : who)));
+            QVERIFY(run(QStringLiteral("x509 -req -in %1.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out %1.crt "
+                                       "-days 2 -extfile %1.ext")
+                            .arg(who)));
+        }
+
+        PrometheusHarness secured;
+        secured.setClientCertificate(dir + QStringLiteral("/client.crt"), dir + QStringLiteral("/client.key"));
+        QString error;
+        const QByteArray webConfig = "tls_server_config:\n  cert_file: " + (dir + QStringLiteral("/server.crt")).toUtf8()
+            + "\n  key_file: " + (dir + QStringLiteral("/server.key")).toUtf8()
+            + "\n  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: "
+            + (dir + QStringLiteral("/ca.crt")).toUtf8() + "\n";
+        QVERIFY2(secured.start({}, &error, webConfig), qPrintable(error));
+
+        EndpointSettings settings;
+        settings.url = secured.url();
+        settings.timeoutMs = 5000;
+        settings.maxRetries = 0;
+        settings.tls.caFile = dir + QStringLiteral("/ca.crt");
+        // Without a client certificate: a TLS error a person can act on, naming the
+        // server and what to give, not a raw TLS alert code.
+        try {
+            PrometheusClient(settings).buildInfo();
+            QFAIL("the server let a client without a certificate in");
+        } catch (const ConnectionError& e) {
+            QCOMPARE(e.failure(), ConnectionFailure::Tls);
+            QVERIFY2(e.message().contains(QStringLiteral("client certificate")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(secured.url().host()), qPrintable(e.message()));
+            QVERIFY2(!e.message().contains(QStringLiteral("SSL routines")) && !e.message().contains(QStringLiteral("alert")),
+                qPrintable(e.message()));
+        }
+        // With it: connected, through the client and a whole live poll.
+        settings.tls.clientCertFile = dir + QStringLiteral("/client.crt");
+        settings.tls.clientKeyFile = dir + QStringLiteral("/client.key");
+        QVERIFY(!PrometheusClient(settings).buildInfo().version.isEmpty());
+        ConnectionProfile mtls;
+        mtls.prometheus = settings;
+        MeshPoller poller(mtls);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(poller.fetch(now - 60000, now, false).warnings.isEmpty());
+    }
+
     void cliCheckAndRecord()
     {
         const QString url = m_prometheus.url().toString();
