@@ -3,7 +3,9 @@
 #include "correlate/investigation.h"
 #include "detect/detection.h"
 #include "model/dataset.h"
+#include "model/job_control.h"
 
+#include <QThreadPool>
 #include <QTimer>
 
 
@@ -19,8 +21,27 @@ AnalysisRunner::AnalysisRunner(QObject* parent)
     connect(m_progressPoll, &QTimer::timeout, this, [this] { Q_EMIT progress(m_permille->load() / 1000.0); });
 }
 
+namespace {
+
+/// While the analysis runs, its worker thread mostly waits for detectAll()'s per-series
+/// map on the same worker pool. Giving its slot back (QThreadPool's documented use of
+/// releaseThread()) lets that map run even when a cancelled or superseded analysis is
+/// still winding down: otherwise, on two cores, both worker threads wait for map work
+/// nobody can start and detection never finishes.
+class PoolSlotRelease
+{
+public:
+    PoolSlotRelease() { workerThreadPool()->releaseThread(); }
+    ~PoolSlotRelease() { workerThreadPool()->reserveThread(); }
+    PoolSlotRelease(const PoolSlotRelease&) = delete;
+    PoolSlotRelease& operator=(const PoolSlotRelease&) = delete;
+};
+
+} // namespace
+
 AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const JobControl& job)
 {
+    const PoolSlotRelease waiting;
     // Detection is nearly all of the work, so its progress stands for the whole job.
     auto detection = std::make_shared<DetectionResult>(detectAll(dataset.series, DetectionSettings {}, &job));
     job.throwIfCancelled();
