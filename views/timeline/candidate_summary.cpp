@@ -33,7 +33,12 @@ QStringList strongestSignals(const RootCauseCandidate& c)
         const QRegularExpressionMatch m = segment.match(part.trimmed());
         if (!m.hasMatch())
             continue;
-        out.append(shortSignal(m.captured(1), c.entity) + QLatin1Char(' ') + sigma(m.captured(2).toDouble()));
+        // After the strongest, only the candidate's own signals: a caller's edge mostly
+        // repeats the same symptom and its long name would push the rest off the row.
+        const QString name = shortSignal(m.captured(1), c.entity);
+        if (!out.isEmpty() && name == m.captured(1))
+            continue;
+        out.append(name + QLatin1Char(' ') + sigma(m.captured(2).toDouble()));
         if (out.size() == MaxSignals)
             return out;
     }
