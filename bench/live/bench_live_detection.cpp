@@ -58,8 +58,8 @@ std::vector<SeriesBatch> poll(const MeshSeries& mesh, int first, int count, std:
     for (std::size_t k = 0; k < mesh.keys.size(); ++k) {
         SeriesBatch& batch = batches[k];
         batch.key = mesh.keys[k];
-        const bool faulty = batch.key.signal == SignalName::ErrorRatio && batch.key.entity.contains(QLatin1String("->"))
-            && (k / 10) % 25 == 3;
+        const bool faulty = batch.key.signal == SignalName::ErrorRatio
+            && batch.key.entity.contains(QLatin1String("->")) && (k / 10) % 25 == 3;
         for (int i = first; i < first + count; ++i) {
             batch.timesMs.push_back(StartMs + i * StepMs);
             const double level = faulty && i >= faultFrom ? 0.3 : mesh.levels[k];
@@ -134,5 +134,8 @@ void BM_LivePollDuringIncident500Workloads(benchmark::State& state)
 } // namespace
 
 BENCHMARK(BM_LivePollQuiet500Workloads)->Iterations(40)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_LivePollDuringIncident500Workloads)->Iterations(40)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LivePollDuringIncident500Workloads)
+    ->Iterations(40)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_MAIN();

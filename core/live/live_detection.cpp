@@ -20,7 +20,8 @@ bool startsBefore(const Anomaly& a, const Anomaly& b)
 {
     if (a.startMs != b.startMs)
         return a.startMs < b.startMs;
-    return a.series.entity != b.series.entity ? a.series.entity < b.series.entity : a.series.signal < b.series.signal;
+    return a.series.entity != b.series.entity ? a.series.entity < b.series.entity
+                                              : a.series.signal < b.series.signal;
 }
 } // namespace
 
@@ -28,13 +29,12 @@ LiveDetection::LiveDetection(DetectionSettings detection, InvestigationSettings 
     : m_detection(std::move(detection))
     , m_investigation(std::move(investigation))
     , m_correlator(m_investigation.correlation)
-{
-}
+{ }
 
 LiveDetection::~LiveDetection() = default;
 
-LiveFindings LiveDetection::update(const std::vector<SeriesBatch>& series, const std::vector<TopologyFrame>& frames,
-    qint64 endMs, const JobControl* job)
+LiveFindings LiveDetection::update(const std::vector<SeriesBatch>& series,
+    const std::vector<TopologyFrame>& frames, qint64 endMs, const JobControl* job)
 {
     QElapsedTimer took;
     took.start();
@@ -122,8 +122,8 @@ void LiveDetection::feed(std::vector<Work>& work, const JobControl* job)
         item.band.series = item.id;
         // The store-reading feed, as detectAll uses: error ratios also see the requests
         // behind each sample, which this poll's request rates already added.
-        item.closed = stream.feed(m_dataset.series, item.id, item.from, item.count,
-            trafficWeight(stream.key().entity), &item.band);
+        item.closed = stream.feed(
+            m_dataset.series, item.id, item.from, item.count, trafficWeight(stream.key().entity), &item.band);
     });
     throwIfCancelled(job);
     std::vector<Anomaly> closed;
@@ -179,8 +179,8 @@ LiveFindings LiveDetection::findings(qint64 endMs, std::vector<Work>& work)
     return result;
 }
 
-std::vector<Incident> LiveDetection::confirmedIncidents(const std::vector<Incident>& incidents,
-    const std::vector<Anomaly>& anomalies) const
+std::vector<Incident> LiveDetection::confirmedIncidents(
+    const std::vector<Incident>& incidents, const std::vector<Anomaly>& anomalies) const
 {
     // The gate investigate() applies: an incident shows once one of its strongest
     // anomalies is a sustained change of its series in the raw samples.
@@ -232,8 +232,8 @@ void LiveDetection::rankFocus(std::vector<Incident>& incidents, const std::vecto
                             .arg(focus->anomalyIndexes.size())
                             .arg(dataMinute);
     if (key != m_rankedKey) {
-        m_ranking = rankAt(m_dataset, atMs, Entity::suspectNode(focus->firstAffected), m_investigation.changes,
-            m_investigation.correlation.ranking);
+        m_ranking = rankAt(m_dataset, atMs, Entity::suspectNode(focus->firstAffected),
+            m_investigation.changes, m_investigation.correlation.ranking);
         m_rankedKey = key;
     }
     focus->candidates = m_ranking;

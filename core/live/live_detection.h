@@ -30,9 +30,9 @@ struct LiveFindings
     /// `series` id is the live store's; `bandKeys` holds the matching keys).
     std::vector<SeriesBand> bandAppends;
     std::vector<SeriesKey> bandKeys;
-    int newAnomalies = 0;     ///< anomalies first reported by this poll
+    int newAnomalies = 0; ///< anomalies first reported by this poll
     int updatedAnomalies = 0; ///< already reported anomalies that grew or changed
-    qint64 detectMs = 0;      ///< time detection and correlation took for this poll
+    qint64 detectMs = 0; ///< time detection and correlation took for this poll
 };
 
 /// Continuous detection for live mode: one warm SeriesDetectionStream per series (the
@@ -69,7 +69,7 @@ private:
     struct Work
     {
         SeriesId id = InvalidSeries;
-        std::size_t from = 0;  ///< index of the first new sample in the store
+        std::size_t from = 0; ///< index of the first new sample in the store
         std::size_t count = 0; ///< new samples
         SeriesBand band;
         std::vector<Anomaly> closed;
@@ -80,8 +80,8 @@ private:
     double trafficWeight(const QString& entity) const;
     void feed(std::vector<Work>& work, const JobControl* job);
     LiveFindings findings(qint64 endMs, std::vector<Work>& work);
-    std::vector<Incident> confirmedIncidents(const std::vector<Incident>& incidents,
-        const std::vector<Anomaly>& anomalies) const;
+    std::vector<Incident> confirmedIncidents(
+        const std::vector<Incident>& incidents, const std::vector<Anomaly>& anomalies) const;
     void rankFocus(std::vector<Incident>& incidents, const std::vector<Anomaly>& anomalies);
     void countChanges(LiveFindings& findings);
 
@@ -89,7 +89,7 @@ private:
     InvestigationSettings m_investigation;
     Dataset m_dataset;
     std::vector<SeriesDetectionStream> m_streams; ///< by SeriesId
-    Correlator m_correlator;                      ///< finished anomalies only
+    Correlator m_correlator; ///< finished anomalies only
     /// Running sum and count of each entity's request rate, for the traffic weights.
     QHash<QString, std::pair<double, qint64>> m_traffic;
     double m_busiestRate = 0;

@@ -13,10 +13,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
-#include <QTemporaryDir>
-#include <QThread>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace meshscope;
 using namespace meshscope::testing;
@@ -48,12 +48,14 @@ struct ThreadedKiali
         context.moveToThread(&thread);
         thread.start();
         QMetaObject::invokeMethod(
-            &context, [this] { server = new FakeHttpServer([this](const FakeRequest& r) { return answer(r); }); },
+            &context,
+            [this] { server = new FakeHttpServer([this](const FakeRequest& r) { return answer(r); }); },
             Qt::BlockingQueuedConnection);
     }
     ~ThreadedKiali()
     {
-        QMetaObject::invokeMethod(&context, [this] { delete server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &context, [this] { delete server; }, Qt::BlockingQueuedConnection);
         thread.quit();
         thread.wait();
     }
@@ -62,7 +64,8 @@ struct ThreadedKiali
         const QMutexLocker lock(&mutex);
         if (request.path == QLatin1String("/kiali/api/authenticate")) {
             ++logins;
-            FakeResponse response = FakeResponse::json(R"({"expiresOn":"2030-01-01T00:00:00Z","username":"sa"})");
+            FakeResponse response
+                = FakeResponse::json(R"({"expiresOn":"2030-01-01T00:00:00Z","username":"sa"})");
             response.headers.append(qMakePair(QByteArray("Set-Cookie"),
                 QByteArray("kiali-token-Kubernetes=session-cookie-value; Path=/kiali; HttpOnly")));
             return response;
@@ -113,7 +116,8 @@ private Q_SLOTS:
         m_backfillEndMs = (m_mesh.startS + 1800) * 1000;
         m_faultMs = m_backfillEndMs + 4 * 60 * 1000;
         for (SyntheticCall& call : m_mesh.calls) {
-            if (call.sourceWorkload == QStringLiteral("frontend") && call.destinationWorkload == QStringLiteral("catalog")) {
+            if (call.sourceWorkload == QStringLiteral("frontend")
+                && call.destinationWorkload == QStringLiteral("catalog")) {
                 call.faultFromS = m_faultMs / 1000;
                 call.faultErrorRatio = 0.5;
             }
@@ -153,7 +157,8 @@ private Q_SLOTS:
         QCOMPARE(backfill.findings->bandAppends.size(), backfill.series.size());
 
         auto latest = [&] { return updates.last().first().value<LiveUpdate>(); };
-        QTRY_VERIFY_WITH_TIMEOUT(latest().findings && faultIncident(*latest().findings, m_backfillEndMs), 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            latest().findings && faultIncident(*latest().findings, m_backfillEndMs), 40000);
         const LiveUpdate update = latest();
         source.stop();
 
