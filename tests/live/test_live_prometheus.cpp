@@ -377,7 +377,26 @@ private Q_SLOTS:
             QVERIFY2(!e.message().contains(QStringLiteral("SSL routines")) && !e.message().contains(QStringLiteral("alert")),
                 qPrintable(e.message()));
         }
-        // With it: connected, through the client and a whole live poll.
+        // A client certificate from a CA the server does not trust for clients: refused,
+        // and the message names the certificate given.
+        QVERIFY(run(QStringLiteral("req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other.crt -days 2 "
+                                   "-subj /CN=meshscope-other-CA")));
+        QVERIFY(run(QStringLiteral("req -newkey rsa:2048 -nodes -keyout stranger.key -out stranger.csr "
+                                   "-subj /CN=stranger")));
+        QVERIFY(run(QStringLiteral("x509 -req -in stranger.csr -CA other.crt -CAkey other.key -CAcreateserial "
+                                   "-out stranger.crt -days 2 -extfile client.ext")));
+        settings.tls.clientCertFile = dir + QStringLiteral("/stranger.crt");
+        settings.tls.clientKeyFile = dir + QStringLiteral("/stranger.key");
+        try {
+            PrometheusClient(settings).buildInfo();
+            QFAIL("the server accepted a client certificate from an unknown CA");
+        } catch (const ConnectionError& e) {
+            QCOMPARE(e.failure(), ConnectionFailure::Tls);
+            QVERIFY2(e.message().contains(QStringLiteral("did not accept the client certificate")),
+                qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("stranger.crt")), qPrintable(e.message()));
+        }
+        // With the right one: connected, through the client and a whole live poll.
         settings.tls.clientCertFile = dir + QStringLiteral("/client.crt");
         settings.tls.clientKeyFile = dir + QStringLiteral("/client.key");
         QVERIFY(!PrometheusClient(settings).buildInfo().version.isEmpty());
