@@ -11,7 +11,23 @@
 #include <functional>
 #include <memory>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
+
 namespace meshscope {
+
+/// Background work yields the CPU to the GUI thread: nice +5 for the calling worker
+/// thread (Linux sets nice per thread; threads it starts, such as detection's helpers,
+/// inherit it). QThread priorities cannot express this for normal threads on Linux.
+inline void lowerWorkerThreadPriority()
+{
+#ifdef Q_OS_LINUX
+    constexpr int WorkerNice = 5;
+    if (getpriority(PRIO_PROCESS, 0) < WorkerNice)
+        setpriority(PRIO_PROCESS, 0, WorkerNice);
+#endif
+}
 
 /// Runs one kind of background job for a QObject (a page, a model): a newer start()
 /// cancels the older job by a generation counter, a QPointer guards against the owner
@@ -46,6 +62,7 @@ public:
         };
         // The worker pool, never the global one: Qt's painting waits on the global pool.
         workerThreadPool()->start([=, work = std::move(work), onDone = std::move(onDone)]() mutable {
+            lowerWorkerThreadPriority();
             try {
                 Result result = work(*control);
                 if (control->isCancelled())
