@@ -158,6 +158,20 @@ void BM_Layout(benchmark::State& state)
     state.counters["dot"] = layout.engine == TopologyLayout::Engine::GraphvizDot ? 1 : 0;
 }
 
+/// What the GUI thread does when a layout lands: the scene takes the frame and its
+/// layout (indexes, node labels measured, lit layer reset), the view fits it.
+void BM_LayoutLands(benchmark::State& state)
+{
+    const TopologyFrame& frame = meshOf(static_cast<int>(state.range(0)));
+    const TopologyLayout layout = TopologyLayouter::layout(frame);
+    ViewFixture f(frame);
+    for (auto _ : state) {
+        f.view.topologyScene()->setTopology(frame, layout);
+        f.view.fitAll();
+    }
+    state.counters["nodes"] = static_cast<double>(frame.nodes.size());
+}
+
 void BM_FullRepaint(benchmark::State& state)
 {
     const TopologyFrame& frame = meshOf(static_cast<int>(state.range(0)));
@@ -241,6 +255,7 @@ void BM_ReplayFrame(benchmark::State& state)
 } // namespace
 
 BENCHMARK(BM_Layout)->Arg(200)->Arg(1000)->Arg(3000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LayoutLands)->Arg(1000)->Iterations(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FullRepaint)->Arg(200)->Arg(1000)->Arg(3000)->Iterations(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Restyle5PercentAndRepaint)->Arg(200)->Arg(1000)->Arg(3000)->Iterations(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Restyle5PercentAndFullRepaint)->Arg(1000)->Iterations(20)->Unit(benchmark::kMillisecond);
