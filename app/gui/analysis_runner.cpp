@@ -45,7 +45,7 @@ AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const Job
     // Detection is nearly all of the work, so its progress stands for the whole job.
     auto detection = std::make_shared<DetectionResult>(detectAll(dataset.series, DetectionSettings {}, &job));
     job.throwIfCancelled();
-    auto analysed = std::make_shared<Dataset>(dataset);
+    auto analysed = makeSharedDataset(dataset);
     // The same investigation as `meshscope-cli investigate`: correlated incidents that the
     // raw samples confirm, with ranked root-cause candidates.
     analysed->incidents = investigate(dataset, detection->anomalies, InvestigationSettings {}, &job).incidents;

@@ -33,7 +33,7 @@ void DatasetLoader::load(const QStringList& paths)
     m_job.start<Result>(
         [paths](const JobControl& job) {
             ImportReport report;
-            auto dataset = std::make_shared<Dataset>(loadAnyInput(paths, InputFormat::Auto, &job, &report));
+            auto dataset = makeSharedDataset(loadAnyInput(paths, InputFormat::Auto, &job, &report));
             return Result {std::move(dataset), report.warnings};
         },
         [this, source](Result result) {

@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 namespace meshscope {
@@ -25,5 +26,10 @@ struct Dataset
 
     TimeRange timeRange() const;
 };
+
+/// A dataset to share between the GUI thread and background jobs. When its last reference
+/// is dropped on the application's main thread, the freeing is handed to a worker thread:
+/// freeing the samples of a 24 h, 1,000-service recording takes longer than several frames.
+std::shared_ptr<Dataset> makeSharedDataset(Dataset dataset);
 
 } // namespace meshscope

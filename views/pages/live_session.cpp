@@ -232,7 +232,7 @@ void LiveSession::flush()
     if (m_pending.empty())
         return;
     // Views hold the old dataset as const; the new one is a grown copy.
-    auto grown = m_dataset ? std::make_shared<Dataset>(*m_dataset) : std::make_shared<Dataset>();
+    auto grown = makeSharedDataset(m_dataset ? *m_dataset : Dataset());
     const bool first = !m_dataset;
     auto detection = m_detection ? std::make_shared<DetectionResult>(*m_detection) : std::make_shared<DetectionResult>();
     std::shared_ptr<const LiveFindings> latest;
