@@ -1,5 +1,7 @@
 #include "mesh_poller.h"
 
+#include "alert_tracker.h"
+
 #include "istio_topology_builder.h"
 
 #include "model/meshscope_error.h"
@@ -43,6 +45,14 @@ QStringList MeshPoller::namespaces(const JobControl* job)
         m_discoveredNamespaces = found;
     }
     return m_discoveredNamespaces;
+}
+
+QString MeshPoller::alertEntity(const QMap<QString, QString>& labels) const
+{
+    return alertEntityFromLabels(labels, [this](const QString& ns, const QString& workload) {
+        const QString known = m_namer.nameOf(ns, workload);
+        return known.isEmpty() ? workload : known;
+    });
 }
 
 QString MeshPoller::workloadName(const PromSeries& series, const QString& side)

@@ -62,6 +62,10 @@ public:
     /// The profile's namespaces, or those with Istio traffic when it names none.
     QStringList namespaces(const JobControl* job = nullptr);
 
+    /// The entity an alert's labels concern, named like the series (alertEntityFromLabels);
+    /// never teaches the namer a new name, so series names stay as they are.
+    QString alertEntity(const QMap<QString, QString>& labels) const;
+
     /// Turns golden-signal query results into series named like the topology's nodes.
     std::vector<SeriesBatch> toSeries(
         const std::vector<IstioPromql::GoldenQuery>& queries, const std::vector<PromResponse>& results);
