@@ -71,6 +71,10 @@ public:
         const std::vector<IstioPromql::GoldenQuery>& queries, const std::vector<PromResponse>& results);
 
 private:
+    /// Puts Kiali's workload health on the frame's nodes; asks Kiali only every few
+    /// frames and reuses the last answer in between, so polling does not load Kiali.
+    void attachKialiHealth(
+        TopologyFrame& frame, const QStringList& namespaces, QStringList* warnings, const JobControl* job);
     QString workloadName(const PromSeries& series, const QString& side);
 
     ConnectionProfile m_profile;
@@ -78,6 +82,8 @@ private:
     std::unique_ptr<KialiClient> m_kiali;
     EntityNamer m_namer;
     QStringList m_discoveredNamespaces;
+    std::vector<KialiHealthEntry> m_kialiHealth; ///< the last answer
+    int m_framesSinceHealth = -1; ///< -1: never asked
 };
 
 } // namespace meshscope

@@ -40,6 +40,7 @@ TopologyFrame frameAt(qint64 tMs, double rate, bool withExtraEdge)
     b.name = QStringLiteral("cart");
     b.ns = QStringLiteral("shop");
     b.version = QStringLiteral("v2");
+    b.kialiHealth = QStringLiteral("Degraded");
     frame.nodes = {a, b};
     TopologyEdge e;
     e.source = a.name;
