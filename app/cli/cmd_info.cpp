@@ -31,6 +31,7 @@ struct Summary
     int nodes = 0;
     int edges = 0;
     int frames = 0;
+    int alerts = 0; ///< Prometheus alert intervals
     qint64 duplicates = 0;
     qint64 outOfOrder = 0;
     QString health = QStringLiteral("ok");
@@ -57,6 +58,7 @@ Summary fromRecording(const QString& path)
     s.nodes = info.nodeCount;
     s.edges = info.edgeCount;
     s.frames = info.topologyFrames;
+    s.alerts = info.alertCount;
     s.health = info.health.isEmpty() ? QStringLiteral("ok") : info.health;
     s.settings = info.settings;
     QSet<QString> entities;
@@ -85,12 +87,15 @@ Summary fromInput(const QString& path, InputFormat format)
     s.nodes = static_cast<int>(merged.nodes.size());
     s.edges = static_cast<int>(merged.edges.size());
     s.frames = static_cast<int>(dataset.topology.frames().size());
+    s.alerts = static_cast<int>(dataset.alerts.size());
     s.duplicates = report.duplicates;
     s.outOfOrder = report.outOfOrder;
     s.warnings = report.warnings;
     s.settings = dataset.settings;
     if (report.duplicates + report.outOfOrder > 0)
-        s.health = QStringLiteral("%1 duplicate and %2 out-of-order samples dropped").arg(report.duplicates).arg(report.outOfOrder);
+        s.health = QStringLiteral("%1 duplicate and %2 out-of-order samples dropped")
+                       .arg(report.duplicates)
+                       .arg(report.outOfOrder);
     return s;
 }
 
@@ -106,22 +111,31 @@ QJsonObject toJson(const Summary& s)
         {QStringLiteral("entities"), QJsonArray::fromStringList(s.entities)},
         {QStringLiteral("signals"), QJsonArray::fromStringList(s.signalNames)},
         {QStringLiteral("topology"),
-            QJsonObject {{QStringLiteral("nodes"), s.nodes}, {QStringLiteral("edges"), s.edges}, {QStringLiteral("frames"), s.frames}}},
-        {QStringLiteral("duplicates"), s.duplicates}, {QStringLiteral("out_of_order"), s.outOfOrder},
-        {QStringLiteral("health"), s.health}, {QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings)},
+            QJsonObject {{QStringLiteral("nodes"), s.nodes}, {QStringLiteral("edges"), s.edges},
+                {QStringLiteral("frames"), s.frames}}},
+        {QStringLiteral("alerts"), s.alerts}, {QStringLiteral("duplicates"), s.duplicates},
+        {QStringLiteral("out_of_order"), s.outOfOrder}, {QStringLiteral("health"), s.health},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings)},
         {QStringLiteral("settings"), settings}};
 }
 
 QString toText(const Summary& s)
 {
-    auto time = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
+    auto time
+        = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
     QString text = QStringLiteral("file:      %1 (%2)\n").arg(s.file, s.format);
-    text += s.range.isValid() ? QStringLiteral("range:     %1 .. %2 (%3 s)\n").arg(time(s.range.startMs), time(s.range.endMs)).arg(s.range.durationMs() / 1000)
+    text += s.range.isValid() ? QStringLiteral("range:     %1 .. %2 (%3 s)\n")
+                                    .arg(time(s.range.startMs), time(s.range.endMs))
+                                    .arg(s.range.durationMs() / 1000)
                               : QStringLiteral("range:     (no samples)\n");
     text += QStringLiteral("series:    %1 (%2 samples)\n").arg(s.series).arg(s.samples);
     text += QStringLiteral("entities:  %1\n").arg(s.entities.size());
     text += QStringLiteral("signals:   %1\n").arg(s.signalNames.join(QStringLiteral(", ")));
-    text += QStringLiteral("topology:  %1 nodes, %2 edges, %3 frames\n").arg(s.nodes).arg(s.edges).arg(s.frames);
+    text += QStringLiteral("topology:  %1 nodes, %2 edges, %3 frames\n")
+                .arg(s.nodes)
+                .arg(s.edges)
+                .arg(s.frames);
+    text += QStringLiteral("alerts:    %1\n").arg(s.alerts);
     text += QStringLiteral("health:    %1").arg(s.health);
     for (const QString& warning : s.warnings)
         text += QStringLiteral("\nwarning:   ") + warning;
@@ -131,10 +145,13 @@ QString toText(const Summary& s)
 int runInfo(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Describes a .meshrec recording or any importable input."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A recording, a file or a case folder."), QStringLiteral("FILE"));
+    parser.setApplicationDescription(
+        QStringLiteral("Describes a .meshrec recording or any importable input."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("A recording, a file or a case folder."), QStringLiteral("FILE"));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("auto (default), meshrec, openmetrics, prom-json, kiali or case."),
+    parser.addOption({QStringLiteral("format"),
+        QStringLiteral("auto (default), meshrec, openmetrics, prom-json, kiali or case."),
         QStringLiteral("FORMAT"), QStringLiteral("auto")});
     if (!parseCommandLine(parser, QStringLiteral("info"), arguments))
         return 0;
@@ -160,6 +177,7 @@ int runInfo(const QStringList& arguments)
 
 } // namespace
 
-MESHSCOPE_CLI_COMMAND("info", "Describe a recording or an importable input (time range, series, topology, health)", runInfo);
+MESHSCOPE_CLI_COMMAND(
+    "info", "Describe a recording or an importable input (time range, series, topology, health)", runInfo);
 
 } // namespace meshscope::cli

@@ -38,7 +38,8 @@ qint64 unixSecondsOption(const QCommandLineParser& parser, const QString& name)
     bool ok = false;
     const double value = parser.value(name).toDouble(&ok);
     if (!ok || !std::isfinite(value) || value < 0)
-        throw MeshscopeError(QStringLiteral("--%1 must be a time in unix seconds, not '%2'").arg(name, parser.value(name)));
+        throw MeshscopeError(
+            QStringLiteral("--%1 must be a time in unix seconds, not '%2'").arg(name, parser.value(name)));
     return static_cast<qint64>(std::llround(value * 1000.0));
 }
 
@@ -84,12 +85,30 @@ QJsonObject incidentJson(const Incident& incident, const std::vector<Anomaly>& a
     };
 }
 
+QJsonArray externalAlertsJson(const std::vector<ExternalAlert>& alerts)
+{
+    QJsonArray out;
+    for (const ExternalAlert& alert : alerts) {
+        QJsonObject labels;
+        for (auto it = alert.labels.cbegin(); it != alert.labels.cend(); ++it)
+            labels.insert(it.key(), it.value());
+        out.append(QJsonObject {{QStringLiteral("name"), alert.name},
+            {QStringLiteral("entity"), alert.entity}, {QStringLiteral("state"), alert.state},
+            {QStringLiteral("start"), seconds(alert.startMs)},
+            {QStringLiteral("end"), alert.isOpen() ? QJsonValue() : seconds(alert.endMs)},
+            {QStringLiteral("active_at"), alert.activeAtMs > 0 ? seconds(alert.activeAtMs) : QJsonValue()},
+            {QStringLiteral("labels"), labels}});
+    }
+    return out;
+}
+
 QByteArray toJson(const InputInvestigation& run)
 {
     const InvestigationResult& result = run.result;
     QJsonArray ranking;
     for (const RootCauseCandidate& candidate : result.ranking)
-        ranking.append(QJsonObject {{QStringLiteral("entity"), candidate.entity}, {QStringLiteral("score"), candidate.score}});
+        ranking.append(QJsonObject {
+            {QStringLiteral("entity"), candidate.entity}, {QStringLiteral("score"), candidate.score}});
     QJsonArray incidents;
     for (const Incident& incident : result.incidents)
         incidents.append(incidentJson(incident, run.anomalies));
@@ -97,8 +116,10 @@ QByteArray toJson(const InputInvestigation& run)
         {QStringLiteral("ranking"), ranking},
         {QStringLiteral("incidents"), incidents},
         {QStringLiteral("at"), result.atMs > 0 ? seconds(result.atMs) : QJsonValue()},
-        {QStringLiteral("focus_incident"), result.focusIncident >= 0 ? QJsonValue(result.focusIncident) : QJsonValue()},
+        {QStringLiteral("focus_incident"),
+            result.focusIncident >= 0 ? QJsonValue(result.focusIncident) : QJsonValue()},
         {QStringLiteral("anomalies_detected"), static_cast<qint64>(run.anomalies.size())},
+        {QStringLiteral("prometheus_alerts"), externalAlertsJson(run.externalAlerts)},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -108,8 +129,9 @@ QString toText(const InputInvestigation& run)
     const InvestigationResult& result = run.result;
     QString text;
     if (result.atMs > 0)
-        text += QStringLiteral("Looking at %1%2\n").arg(isoTime(result.atMs),
-            run.atFromCase ? QStringLiteral(" (the case's alarm time)") : QString());
+        text += QStringLiteral("Looking at %1%2\n")
+                    .arg(isoTime(result.atMs),
+                        run.atFromCase ? QStringLiteral(" (the case's alarm time)") : QString());
     text += QStringLiteral("%1 anomalies %2, %3 incidents\n")
                 .arg(run.anomalies.size())
                 .arg(run.anomaliesFromInput ? QStringLiteral("in the input") : QStringLiteral("detected"))
@@ -122,11 +144,13 @@ QString toText(const InputInvestigation& run)
         const Incident& incident = result.incidents[i];
         const bool focus = static_cast<int>(i) == result.focusIncident;
         text += QStringLiteral("\n%1 %2  %3 .. %4  significance %5%6\n")
-                    .arg(focus ? QStringLiteral("*") : QStringLiteral(" "), incident.id, isoTime(incident.startMs),
-                        isoTime(incident.endMs))
+                    .arg(focus ? QStringLiteral("*") : QStringLiteral(" "), incident.id,
+                        isoTime(incident.startMs), isoTime(incident.endMs))
                     .arg(incident.significance, 0, 'f', 0)
                     .arg(incident.resolved ? QStringLiteral(" (resolved)") : QString());
-        text += QStringLiteral("  first affected: %1; %2 alerts\n").arg(incident.firstAffected).arg(incident.anomalyIndexes.size());
+        text += QStringLiteral("  first affected: %1; %2 alerts\n")
+                    .arg(incident.firstAffected)
+                    .arg(incident.anomalyIndexes.size());
         const std::size_t shown = focus ? 5 : 3;
         for (std::size_t c = 0; c < incident.candidates.size() && c < shown; ++c) {
             const RootCauseCandidate& candidate = incident.candidates[c];
@@ -172,7 +196,8 @@ Dataset loadInput(const QCommandLineParser& parser)
     const bool fromCase = parser.isSet(QStringLiteral("case"));
     const QStringList files = parser.positionalArguments();
     if (int(fromPrometheus) + int(fromCase) + int(!files.isEmpty()) != 1)
-        throw MeshscopeError(QStringLiteral("give exactly one input: --case DIR, FILE..., or --prometheus URL --start T --end T"));
+        throw MeshscopeError(QStringLiteral(
+            "give exactly one input: --case DIR, FILE..., or --prometheus URL --start T --end T"));
     if (fromPrometheus)
         return loadFromPrometheus(parser);
     if (fromCase)
@@ -184,20 +209,29 @@ int runInvestigate(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Finds incidents (anomalies close in time and connected in the call graph) and ranks their root-cause\n"
+        "Finds incidents (anomalies close in time and connected in the call graph) and ranks their "
+        "root-cause\n"
         "candidates. A case's alarm_time is investigated as if given --at unless --ignore-alarm-time."));
     ProfileOptions::addTo(parser);
     parser.addOptions({
         {QStringLiteral("case"), QStringLiteral("A case folder (CASE-FORMAT.md)."), QStringLiteral("DIR")},
-        {QStringLiteral("start"), QStringLiteral("With --prometheus: start of the range, unix seconds."), QStringLiteral("T")},
-        {QStringLiteral("end"), QStringLiteral("With --prometheus: end of the range, unix seconds."), QStringLiteral("T")},
-        {QStringLiteral("at"), QStringLiteral("Investigate this instant (unix seconds)."), QStringLiteral("T")},
-        {QStringLiteral("ignore-alarm-time"), QStringLiteral("Find the incidents without the case's alarm_time.")},
-        {QStringLiteral("window"), QStringLiteral("Correlation window in seconds (default 600)."), QStringLiteral("S")},
-        {QStringLiteral("hops"), QStringLiteral("Anomalies within this many calls are connected (default 1)."), QStringLiteral("K")},
+        {QStringLiteral("start"), QStringLiteral("With --prometheus: start of the range, unix seconds."),
+            QStringLiteral("T")},
+        {QStringLiteral("end"), QStringLiteral("With --prometheus: end of the range, unix seconds."),
+            QStringLiteral("T")},
+        {QStringLiteral("at"), QStringLiteral("Investigate this instant (unix seconds)."),
+            QStringLiteral("T")},
+        {QStringLiteral("ignore-alarm-time"),
+            QStringLiteral("Find the incidents without the case's alarm_time.")},
+        {QStringLiteral("window"), QStringLiteral("Correlation window in seconds (default 600)."),
+            QStringLiteral("S")},
+        {QStringLiteral("hops"),
+            QStringLiteral("Anomalies within this many calls are connected (default 1)."),
+            QStringLiteral("K")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object: ranking, incidents.")},
     });
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A recording or importable dump(s)."), QStringLiteral("[FILE...]"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A recording or importable dump(s)."),
+        QStringLiteral("[FILE...]"));
     if (!parseCommandLine(parser, QStringLiteral("investigate"), arguments))
         return 0;
 
@@ -233,7 +267,7 @@ int runInvestigate(const QStringList& arguments)
 
 } // namespace
 
-MESHSCOPE_CLI_COMMAND("investigate", "Find incidents and rank their root causes (case, recording, dump or Prometheus)",
-    runInvestigate);
+MESHSCOPE_CLI_COMMAND("investigate",
+    "Find incidents and rank their root causes (case, recording, dump or Prometheus)", runInvestigate);
 
 } // namespace meshscope::cli

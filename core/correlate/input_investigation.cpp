@@ -18,10 +18,11 @@ std::optional<qint64> caseAlarmTime(const Dataset& dataset)
 
 } // namespace
 
-InputInvestigation investigateInput(const Dataset& dataset, const InputInvestigationOptions& options,
-    const JobControl* job)
+InputInvestigation investigateInput(
+    const Dataset& dataset, const InputInvestigationOptions& options, const JobControl* job)
 {
     InputInvestigation out;
+    out.externalAlerts = dataset.alerts;
     InvestigationSettings settings = options.investigation;
     settings.atMs = options.atMs;
     if (!settings.atMs && !options.ignoreAlarmTime) {

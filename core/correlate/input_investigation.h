@@ -3,6 +3,7 @@
 #include "investigation.h"
 
 #include "detect/detection.h"
+#include "model/external_alert.h"
 
 #include <optional>
 
@@ -26,13 +27,14 @@ struct InputInvestigation
     InvestigationResult result;
     std::vector<Anomaly> anomalies; ///< what the incidents' anomaly indexes refer to
     bool anomaliesFromInput = false; ///< the input (a recording) held them; else detected now
-    bool atFromCase = false;         ///< the instant is the case's alarm_time
+    bool atFromCase = false; ///< the instant is the case's alarm_time
+    std::vector<ExternalAlert> externalAlerts; ///< the input's Prometheus alerts, in onset order
 };
 
 /// The whole pipeline on one loaded input: the input's own anomalies (a recording) or
 /// the detectors' (detectAll), the case hints (alarm time and entity, stored by the case
 /// importer as settings `case.alarm_time` / `case.alarm_entity`), then `investigate`.
-InputInvestigation investigateInput(const Dataset& dataset, const InputInvestigationOptions& options,
-    const JobControl* job = nullptr);
+InputInvestigation investigateInput(
+    const Dataset& dataset, const InputInvestigationOptions& options, const JobControl* job = nullptr);
 
 } // namespace meshscope

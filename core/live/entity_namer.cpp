@@ -51,6 +51,11 @@ void EntityNamer::adopt(const QString& ns, const QString& shortName, const QStri
     m_names.insert(text, name);
 }
 
+QString EntityNamer::nameOf(const QString& ns, const QString& shortName) const
+{
+    return m_names.value(keyText(ns, shortName));
+}
+
 bool EntityNamer::knows(const QString& ns, const QString& shortName) const
 {
     return m_names.contains(keyText(ns, shortName));

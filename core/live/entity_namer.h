@@ -26,6 +26,8 @@ public:
     /// Adopts a name decided elsewhere (e.g. by the Kiali graph parser).
     void adopt(const QString& ns, const QString& shortName, const QString& name);
     bool knows(const QString& ns, const QString& shortName) const;
+    /// The name given before, or "" when the entity was never seen (learns nothing).
+    QString nameOf(const QString& ns, const QString& shortName) const;
 
 private:
     QHash<QString, QString> m_names; ///< "ns\x1fshort" -> name

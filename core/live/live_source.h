@@ -3,6 +3,8 @@
 #include "connection_profile.h"
 #include "mesh_poller.h"
 
+#include "model/external_alert.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -52,6 +54,9 @@ struct LiveUpdate
     /// Alerts pending or firing in Prometheus at this poll (for the timeline); empty when
     /// the server has no alerting rules or no /api/v1/alerts (a warning says so).
     std::vector<PromAlert> alerts;
+    /// Every alert interval of the session so far (ALERTS history from the backfill, then
+    /// each poll's alerts merged in), in onset order; what the recording holds.
+    std::vector<ExternalAlert> alertIntervals;
     qint64 endMs = 0; ///< data is complete up to here
     qint64 wallMs = 0; ///< time the poll took
     /// What the live detectors found after this poll (LiveDetection), when detection is

@@ -1,5 +1,6 @@
 #include "live_worker.h"
 
+#include "alert_tracker.h"
 #include "live_detection.h"
 
 #include "recording/recording.h"
@@ -47,6 +48,8 @@ void LiveWorker::begin()
     try {
         m_profile.validate();
         m_poller = std::make_unique<MeshPoller>(m_profile);
+        m_alertTracker = std::make_unique<AlertTracker>(
+            [this](const QMap<QString, QString>& labels) { return m_poller->alertEntity(labels); });
         if (!m_recordingPath.isEmpty()) {
             m_writer = RecordingWriter::create(m_recordingPath, m_overwrite);
             for (auto [key, value] : m_profile.describe().asKeyValueRange())
@@ -90,7 +93,7 @@ void LiveWorker::poll()
     took.start();
     try {
         MeshSnapshot snapshot = m_poller->fetch(start, now, true, &m_job);
-        onSuccess(std::move(snapshot), now / step * step, took.elapsed(), !m_backfilled);
+        onSuccess(std::move(snapshot), start, now / step * step, took.elapsed(), !m_backfilled);
     } catch (const CancelledError&) {
         return;
     } catch (const MeshscopeError& error) {
@@ -141,12 +144,51 @@ void LiveWorker::record(const MeshSnapshot& snapshot)
         m_writer->appendSamples(batch.key, batch.timesMs.data(), batch.values.data(), batch.timesMs.size());
     for (const TopologyFrame& frame : snapshot.frames)
         m_writer->appendTopology(frame);
+    if (m_alertsToRecord)
+        m_writer->storeAlerts(m_alertTracker->alerts());
     m_writer->commit();
+    m_alertsToRecord = false;
 }
 
-void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 endMs, qint64 tookMs, bool backfill)
+std::vector<PromAlert> LiveWorker::trackAlerts(
+    qint64 startMs, qint64 endMs, bool backfill, QStringList& warnings)
+{
+    // Alerts decorate the timeline; a server without them, or a bad answer, must not stop
+    // the data nor lose the intervals already tracked.
+    if (backfill) {
+        try {
+            m_alertTracker->mergeHistory(
+                m_poller->prometheus().alertHistory(startMs, endMs, m_profile.stepMs(), &m_job),
+                m_profile.stepMs(), endMs);
+        } catch (const CancelledError&) {
+            throw;
+        } catch (const MeshscopeError& error) {
+            warnings << QStringLiteral("alert history unavailable: ") + error.message();
+        }
+    }
+    std::vector<PromAlert> active;
+    try {
+        active = m_poller->prometheus().alerts(&m_job);
+        m_alertTracker->mergeActive(active, m_clock());
+    } catch (const CancelledError&) {
+        throw;
+    } catch (const MeshscopeError& error) {
+        warnings << QStringLiteral("alerts unavailable: ") + error.message();
+    }
+    m_alertsToRecord = m_alertTracker->takeChanged() || m_alertsToRecord;
+    return active;
+}
+
+void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 startMs, qint64 endMs, qint64 tookMs, bool backfill)
 {
     keepFreshSamples(snapshot);
+    QStringList alertWarnings;
+    std::vector<PromAlert> active;
+    try {
+        active = trackAlerts(startMs, endMs, backfill, alertWarnings);
+    } catch (const CancelledError&) {
+        return;
+    }
     try {
         record(snapshot);
     } catch (const MeshscopeError& error) {
@@ -164,13 +206,9 @@ void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 endMs, qint64 tookMs, b
     update.backfill = backfill;
     update.series = std::move(snapshot.series);
     update.frames = std::move(snapshot.frames);
-    update.warnings = snapshot.warnings;
-    try {
-        update.alerts = m_poller->prometheus().alerts(&m_job);
-    } catch (const ConnectionError& error) {
-        // Alerts decorate the timeline; a server without them must not stop the data.
-        update.warnings << QStringLiteral("alerts unavailable: ") + error.message();
-    }
+    update.warnings = snapshot.warnings + alertWarnings;
+    update.alerts = std::move(active);
+    update.alertIntervals = m_alertTracker->alerts();
     update.endMs = endMs;
     update.wallMs = tookMs;
     // Detection stays on this thread: the detectors only see the poll's new samples.

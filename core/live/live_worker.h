@@ -15,6 +15,7 @@ class QTimer;
 
 namespace meshscope {
 
+class AlertTracker;
 class LiveDetection;
 class RecordingWriter;
 
@@ -44,7 +45,10 @@ Q_SIGNALS:
 private:
     void poll();
     void scheduleNext(qint64 delayMs);
-    void onSuccess(MeshSnapshot snapshot, qint64 endMs, qint64 tookMs, bool backfill);
+    void onSuccess(MeshSnapshot snapshot, qint64 startMs, qint64 endMs, qint64 tookMs, bool backfill);
+    /// Fetches the alerts of this poll (and, on backfill, the ALERTS history) into the
+    /// tracker; a server without alerting or a bad answer only adds a warning.
+    std::vector<PromAlert> trackAlerts(qint64 startMs, qint64 endMs, bool backfill, QStringList& warnings);
     void onFailure(const QString& message);
     void keepFreshSamples(MeshSnapshot& snapshot);
     void record(const MeshSnapshot& snapshot);
@@ -59,6 +63,8 @@ private:
     std::unique_ptr<MeshPoller> m_poller;
     std::unique_ptr<RecordingWriter> m_writer;
     std::unique_ptr<LiveDetection> m_detection; ///< null when detection is off
+    std::unique_ptr<AlertTracker> m_alertTracker;
+    bool m_alertsToRecord = false; ///< the tracker changed since the last commit
     QTimer* m_timer = nullptr;
     LiveStatus m_status;
     qint64 m_lastEndMs = 0;

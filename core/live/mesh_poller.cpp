@@ -1,5 +1,7 @@
 #include "mesh_poller.h"
 
+#include "alert_tracker.h"
+
 #include "istio_topology_builder.h"
 
 #include "model/meshscope_error.h"
@@ -43,6 +45,14 @@ QStringList MeshPoller::namespaces(const JobControl* job)
         m_discoveredNamespaces = found;
     }
     return m_discoveredNamespaces;
+}
+
+QString MeshPoller::alertEntity(const QMap<QString, QString>& labels) const
+{
+    return alertEntityFromLabels(labels, [this](const QString& ns, const QString& workload) {
+        const QString known = m_namer.nameOf(ns, workload);
+        return known.isEmpty() ? workload : known;
+    });
 }
 
 QString MeshPoller::workloadName(const PromSeries& series, const QString& side)
@@ -145,6 +155,31 @@ TopologyFrame MeshPoller::topologyFromPrometheus(qint64 tMs, const JobControl* j
     return builder.build(tMs, m_profile.namespaces, m_namer);
 }
 
+void MeshPoller::attachKialiHealth(
+    TopologyFrame& frame, const QStringList& namespaces, QStringList* warnings, const JobControl* job)
+{
+    // Health is computed by Kiali over all workloads: cheap for us, not for Kiali.
+    constexpr int HealthEveryFrames = 4;
+    if (m_framesSinceHealth < 0 || ++m_framesSinceHealth >= HealthEveryFrames) {
+        try {
+            m_kialiHealth = m_kiali->workloadHealth(namespaces, m_profile.rateWindowS, frame.tMs, job);
+            m_framesSinceHealth = 0;
+        } catch (const CancelledError&) {
+            throw;
+        } catch (const MeshscopeError& error) {
+            // The last verdicts stay: a bad answer must not blank the ring colours.
+            if (warnings)
+                *warnings << QStringLiteral("Kiali health unavailable: ") + error.message();
+        }
+    }
+    for (TopologyNode& node : frame.nodes) {
+        for (const KialiHealthEntry& entry : m_kialiHealth) {
+            if (!node.workload.isEmpty() && entry.ns == node.ns && entry.name == node.workload)
+                node.kialiHealth = entry.status;
+        }
+    }
+}
+
 TopologyFrame MeshPoller::fetchTopology(qint64 tMs, QStringList* warnings, const JobControl* job)
 {
     if (m_kiali) {
@@ -155,6 +190,7 @@ TopologyFrame MeshPoller::fetchTopology(qint64 tMs, QStringList* warnings, const
             request.queryTimeMs = tMs;
             TopologyFrame frame = m_kiali->graph(request, job);
             frame.tMs = tMs;
+            attachKialiHealth(frame, request.namespaces, warnings, job);
             for (const TopologyNode& node : frame.nodes) {
                 if (!node.workload.isEmpty())
                     m_namer.adopt(node.ns, node.workload, node.name);

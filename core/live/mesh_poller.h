@@ -62,11 +62,19 @@ public:
     /// The profile's namespaces, or those with Istio traffic when it names none.
     QStringList namespaces(const JobControl* job = nullptr);
 
+    /// The entity an alert's labels concern, named like the series (alertEntityFromLabels);
+    /// never teaches the namer a new name, so series names stay as they are.
+    QString alertEntity(const QMap<QString, QString>& labels) const;
+
     /// Turns golden-signal query results into series named like the topology's nodes.
     std::vector<SeriesBatch> toSeries(
         const std::vector<IstioPromql::GoldenQuery>& queries, const std::vector<PromResponse>& results);
 
 private:
+    /// Puts Kiali's workload health on the frame's nodes; asks Kiali only every few
+    /// frames and reuses the last answer in between, so polling does not load Kiali.
+    void attachKialiHealth(
+        TopologyFrame& frame, const QStringList& namespaces, QStringList* warnings, const JobControl* job);
     QString workloadName(const PromSeries& series, const QString& side);
 
     ConnectionProfile m_profile;
@@ -74,6 +82,8 @@ private:
     std::unique_ptr<KialiClient> m_kiali;
     EntityNamer m_namer;
     QStringList m_discoveredNamespaces;
+    std::vector<KialiHealthEntry> m_kialiHealth; ///< the last answer
+    int m_framesSinceHealth = -1; ///< -1: never asked
 };
 
 } // namespace meshscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "external_alert.h"
 #include "findings.h"
 #include "series_store.h"
 #include "topology.h"
@@ -21,6 +22,8 @@ struct Dataset
     std::vector<Anomaly> anomalies;
     std::vector<Incident> incidents;
     std::vector<Note> notes;
+    /// Alerts from Prometheus' alerting rules, in onset order.
+    std::vector<ExternalAlert> alerts;
     /// Settings used to produce this data (source, detector parameters...), as text.
     QMap<QString, QString> settings;
 

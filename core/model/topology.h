@@ -16,8 +16,8 @@ NodeKind nodeKindFromName(const QString& name);
 /// A node of the call graph. `name` is the entity name used by series and rankings.
 struct TopologyNode
 {
-    QString name;       ///< entity name, unique within a frame
-    QString id;         ///< source id (Kiali's hash) when known
+    QString name; ///< entity name, unique within a frame
+    QString id; ///< source id (Kiali's hash) when known
     QString cluster = QStringLiteral("unknown");
     QString ns = QStringLiteral("unknown");
     QString workload;
@@ -25,9 +25,12 @@ struct TopologyNode
     QString version;
     QString service;
     NodeKind kind = NodeKind::Unknown;
-    bool isRoot = false;     ///< traffic enters the mesh here (ingress, generator)
-    bool isOutside = false;  ///< outside the requested namespaces
+    bool isRoot = false; ///< traffic enters the mesh here (ingress, generator)
+    bool isOutside = false; ///< outside the requested namespaces
     bool isServiceEntry = false;
+    /// Kiali's health verdict (Healthy, Degraded, Failure, Not Ready, NA) when Kiali is
+    /// configured and gave one; empty otherwise (the views then compute their own).
+    QString kialiHealth;
 
     friend bool operator==(const TopologyNode&, const TopologyNode&) = default;
 };
@@ -35,12 +38,12 @@ struct TopologyNode
 /// A directed call edge; one per (source, destination, protocol), as Kiali counts them.
 struct TopologyEdge
 {
-    QString source;      ///< node entity name
+    QString source; ///< node entity name
     QString destination; ///< node entity name
     QString protocol = QStringLiteral("http"); ///< http, grpc or tcp
     QString id;
-    double requestRate = 0;   ///< req/s (tcp: bytes/s)
-    double errorRatio = 0;    ///< 0..1; 0 when unknown
+    double requestRate = 0; ///< req/s (tcp: bytes/s)
+    double errorRatio = 0; ///< 0..1; 0 when unknown
     double latencyP95Ms = -1; ///< -1 when unknown
     /// Request rate by response code ("200", "503", "-"), when the source gave it.
     std::map<QString, double> ratesByCode;

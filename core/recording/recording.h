@@ -15,8 +15,9 @@ namespace meshscope {
 
 /// Schema version written by this build. Files with a newer version are refused with a
 /// clear error; older versions are migrated when opened for writing, read as they are.
-/// Version 2 added per-series summaries and chunk checksums (docs/recording.md).
-inline constexpr int RecordingSchemaVersion = 2;
+/// Version 2 added per-series summaries and chunk checksums, version 3 the alerts of
+/// Prometheus' alerting rules (docs/recording.md).
+inline constexpr int RecordingSchemaVersion = 3;
 
 /// What `meshscope-cli info` and the status bar show about a recording.
 struct RecordingInfo
@@ -31,6 +32,7 @@ struct RecordingInfo
     int anomalyCount = 0;
     int incidentCount = 0;
     int noteCount = 0;
+    int alertCount = 0; ///< Prometheus alerts (external_alert rows)
     qint64 fileBytes = 0;
     QString health; ///< "ok", or what is wrong (e.g. "not closed cleanly; recovered")
     QMap<QString, QString> settings;
@@ -51,11 +53,16 @@ public:
     virtual void setSetting(const QString& key, const QString& value) = 0;
     /// Samples of one series, strictly increasing in time and later than what was
     /// appended to that series before.
-    virtual void appendSamples(const SeriesKey& key, const qint64* timesMs, const double* values, std::size_t count) = 0;
+    virtual void appendSamples(
+        const SeriesKey& key, const qint64* timesMs, const double* values, std::size_t count)
+        = 0;
     virtual void appendTopology(const TopologyFrame& frame) = 0;
     /// Replaces the stored anomalies and incidents with these.
-    virtual void storeFindings(const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents) = 0;
+    virtual void storeFindings(const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents)
+        = 0;
     virtual void addNote(const Note& note) = 0;
+    /// Replaces the stored Prometheus alerts with these.
+    virtual void storeAlerts(const std::vector<ExternalAlert>& alerts) = 0;
     /// Writes everything buffered in one transaction.
     virtual void commit() = 0;
     /// Writes a whole dataset (series, topology, findings, notes, settings) and commits.
@@ -87,7 +94,8 @@ public:
 /// Shorthand: opens and loads a whole recording.
 Dataset loadRecording(const QString& path, const JobControl* job = nullptr);
 /// Shorthand: writes a dataset to a new recording.
-void saveRecording(const Dataset& dataset, const QString& path, bool overwrite = false, const JobControl* job = nullptr);
+void saveRecording(
+    const Dataset& dataset, const QString& path, bool overwrite = false, const JobControl* job = nullptr);
 /// True when the file starts with the SQLite header (cheap check used by format detection).
 bool looksLikeRecording(const QString& path);
 

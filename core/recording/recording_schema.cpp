@@ -15,9 +15,10 @@
 namespace meshscope {
 namespace {
 
-// Schema version 2. Version 1 lacked the per-series summary columns
+// Schema version 3. Version 1 lacked the per-series summary columns
 // (sample_count, t_first, t_last) that let `info` answer without scanning the chunks,
-// and the chunk checksums that tell damaged chunks from valid ones.
+// and the chunk checksums that tell damaged chunks from valid ones; version 2 lacked
+// the alerts of Prometheus' alerting rules (external_alert).
 const char* const CreateSql = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,6 +77,19 @@ CREATE TABLE note (
     acknowledgement INTEGER NOT NULL);
 )sql";
 
+// Added by version 3; both a new file and the migration from version 2 create it.
+const char* const ExternalAlertSql = R"sql(
+CREATE TABLE external_alert (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    state TEXT NOT NULL,
+    active_at_ms INTEGER NOT NULL,
+    start_ms INTEGER NOT NULL,
+    end_ms INTEGER NOT NULL,
+    labels TEXT NOT NULL);
+)sql";
+
 void migrateFrom1(SqliteDatabase& db)
 {
     db.exec(R"sql(
@@ -106,15 +120,23 @@ ALTER TABLE chunk ADD COLUMN checksum INTEGER;
     }
 }
 
+void migrateFrom2(SqliteDatabase& db)
+{
+    // Version 2 files knew no external alerts: the table starts empty.
+    db.exec(ExternalAlertSql);
+}
+
 using MigrationStep = void (*)(SqliteDatabase&);
 // Step i brings version i + 1 to version i + 2.
-constexpr MigrationStep MigrationSteps[] = {&migrateFrom1};
-static_assert(std::size(MigrationSteps) == RecordingSchemaVersion - 1, "one migration step per older version");
+constexpr MigrationStep MigrationSteps[] = {&migrateFrom1, &migrateFrom2};
+static_assert(
+    std::size(MigrationSteps) == RecordingSchemaVersion - 1, "one migration step per older version");
 
 void setVersion(SqliteDatabase& db, int version)
 {
     const QByteArray sql = "PRAGMA user_version = " + QByteArray::number(version) + ";"
-        + "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" + QByteArray::number(version) + "');";
+        + "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" + QByteArray::number(version)
+        + "');";
     db.exec(sql.constData());
 }
 
@@ -130,6 +152,7 @@ void RecordingSchema::create(SqliteDatabase& db)
     const QByteArray sql = "PRAGMA application_id = " + QByteArray::number(ApplicationId) + ";";
     db.exec(sql.constData());
     db.exec(CreateSql);
+    db.exec(ExternalAlertSql);
     setVersion(db, RecordingSchemaVersion);
 }
 

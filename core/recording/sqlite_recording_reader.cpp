@@ -1,5 +1,6 @@
 #include "sqlite_recording_reader.h"
 
+#include "alert_table.h"
 #include "chunk_codec.h"
 #include "findings_table.h"
 #include "recording_file_probe.h"
@@ -37,14 +38,16 @@ SqliteRecordingReader::SqliteRecordingReader(const QString& path)
     m_schemaVersion = RecordingSchema::checkVersion(*m_db);
     // Schema 1 has no checksums: NULL is "not checked".
     m_chunkQuery = m_db->prepare(m_schemaVersion >= 2
-            ? "SELECT n, times, vals, checksum FROM chunk WHERE series_id = ? AND t_start <= ? AND t_end >= ? "
+            ? "SELECT n, times, vals, checksum FROM chunk WHERE series_id = ? AND t_start <= ? AND t_end >= "
+              "? "
               "ORDER BY t_start"
             : "SELECT n, times, vals, NULL FROM chunk WHERE series_id = ? AND t_start <= ? AND t_end >= ? "
               "ORDER BY t_start");
     loadSeries();
     fillInfo();
     m_info.fileBytes = probe.fileBytes();
-    const bool closedCleanly = m_db->queryInt("SELECT count(*) FROM meta WHERE key = 'writer_state' AND value = 'open'") == 0;
+    const bool closedCleanly
+        = m_db->queryInt("SELECT count(*) FROM meta WHERE key = 'writer_state' AND value = 'open'") == 0;
     if (!closedCleanly) {
         m_info.health = probe.needsRecovery() ? tr("not closed cleanly; recovered up to the last commit")
                                               : tr("not closed cleanly");
@@ -65,7 +68,8 @@ void SqliteRecordingReader::openDatabase(bool recover)
     // do it on a private copy of the file and its log.
     m_recoveryDir = std::make_unique<QTemporaryDir>();
     if (!m_recoveryDir->isValid())
-        throw MeshscopeError(tr("No temporary folder to recover the recording in (%1).").arg(m_recoveryDir->errorString()),
+        throw MeshscopeError(
+            tr("No temporary folder to recover the recording in (%1).").arg(m_recoveryDir->errorString()),
             m_path);
     const QString copy = m_recoveryDir->filePath(QStringLiteral("recovering.meshrec"));
     // The log before the database: a checkpoint by a writer still running in between
@@ -119,6 +123,7 @@ void SqliteRecordingReader::fillInfo()
     m_info.anomalyCount = static_cast<int>(m_db->queryInt("SELECT count(*) FROM anomaly"));
     m_info.incidentCount = static_cast<int>(m_db->queryInt("SELECT count(*) FROM incident"));
     m_info.noteCount = static_cast<int>(m_db->queryInt("SELECT count(*) FROM note"));
+    m_info.alertCount = AlertTable::count(*m_db, m_schemaVersion);
     m_info.settings = FindingsTable::settings(*m_db);
     m_info.health = QStringLiteral("ok");
 }
@@ -151,8 +156,8 @@ void SqliteRecordingReader::corrupt(const QString& what) const
     throw MeshscopeError(tr("The recording is corrupt: %1. Restore it from its source.").arg(what), m_path);
 }
 
-void SqliteRecordingReader::readChunks(qint64 dbId, qint64 startMs, qint64 endMs, std::vector<qint64>& timesMs,
-    std::vector<double>& values) const
+void SqliteRecordingReader::readChunks(qint64 dbId, qint64 startMs, qint64 endMs,
+    std::vector<qint64>& timesMs, std::vector<double>& values) const
 {
     m_chunkQuery.reset();
     m_chunkQuery.bind(1, dbId);
@@ -184,7 +189,8 @@ void SqliteRecordingReader::readChunks(qint64 dbId, qint64 startMs, qint64 endMs
             const auto keepTo = std::upper_bound(keepFrom, timesMs.end(), endMs);
             const std::ptrdiff_t from = keepFrom - timesMs.begin();
             const std::ptrdiff_t to = keepTo - timesMs.begin();
-            if (from != static_cast<std::ptrdiff_t>(first) || to != static_cast<std::ptrdiff_t>(timesMs.size())) {
+            if (from != static_cast<std::ptrdiff_t>(first)
+                || to != static_cast<std::ptrdiff_t>(timesMs.size())) {
                 timesMs.erase(keepTo, timesMs.end());
                 timesMs.erase(begin, keepFrom);
                 values.erase(values.begin() + to, values.end());
@@ -198,8 +204,8 @@ void SqliteRecordingReader::readChunks(qint64 dbId, qint64 startMs, qint64 endMs
     m_chunkQuery.reset();
 }
 
-void SqliteRecordingReader::readSeries(const SeriesKey& key, const TimeRange& range, std::vector<qint64>& timesMs,
-    std::vector<double>& values) const
+void SqliteRecordingReader::readSeries(const SeriesKey& key, const TimeRange& range,
+    std::vector<qint64>& timesMs, std::vector<double>& values) const
 {
     timesMs.clear();
     values.clear();
@@ -248,7 +254,8 @@ void SqliteRecordingReader::readInto(Dataset& dataset, const JobControl* job) co
         values.clear();
         times.reserve(static_cast<std::size_t>(entry.sampleCount));
         values.reserve(static_cast<std::size_t>(entry.sampleCount));
-        readChunks(entry.dbId, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), times, values);
+        readChunks(entry.dbId, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), times,
+            values);
         const SeriesId id = dataset.series.ensureSeries(entry.key);
         dataset.series.appendSorted(id, times.data(), values.data(), times.size());
         done += static_cast<double>(entry.sampleCount);
@@ -259,6 +266,7 @@ void SqliteRecordingReader::readInto(Dataset& dataset, const JobControl* job) co
     dataset.anomalies = FindingsTable::anomalies(*m_db);
     dataset.incidents = FindingsTable::incidents(*m_db);
     dataset.notes = FindingsTable::notes(*m_db);
+    dataset.alerts = AlertTable::alerts(*m_db, m_schemaVersion);
     for (auto it = m_info.settings.begin(); it != m_info.settings.end(); ++it)
         dataset.settings.insert(it.key(), it.value());
     reportProgress(job, 1.0);

@@ -1,5 +1,6 @@
 #include "sqlite_recording_writer.h"
 
+#include "alert_table.h"
 #include "chunk_codec.h"
 #include "findings_table.h"
 #include "topology_frame_codec.h"
@@ -46,13 +47,15 @@ void SqliteRecordingWriter::prepareStatements()
         "INSERT INTO chunk (series_id, t_start, t_end, n, checksum, times, vals) VALUES (?,?,?,?,?,?,?)");
     m_updateChunk = m_db->prepare(
         "UPDATE chunk SET t_start = ?, t_end = ?, n = ?, checksum = ?, times = ?, vals = ? WHERE id = ?");
-    m_updateSummary = m_db->prepare("UPDATE series SET sample_count = ?, t_first = ?, t_last = ? WHERE id = ?");
+    m_updateSummary
+        = m_db->prepare("UPDATE series SET sample_count = ?, t_first = ?, t_last = ? WHERE id = ?");
     m_insertFrame = m_db->prepare("INSERT INTO topology_frame (t_ms, base_id, body) VALUES (?, ?, ?)");
 }
 
 void SqliteRecordingWriter::loadExistingSeries()
 {
-    SqliteStatement query = m_db->prepare("SELECT id, entity, signal, sample_count, t_first, t_last FROM series");
+    SqliteStatement query
+        = m_db->prepare("SELECT id, entity, signal, sample_count, t_first, t_last FROM series");
     while (query.step()) {
         SeriesState state;
         state.dbId = query.columnInt(0);
@@ -68,7 +71,8 @@ void SqliteRecordingWriter::loadExistingSeries()
 void SqliteRecordingWriter::requireOpen() const
 {
     if (!m_db)
-        throw MeshscopeError(tr("The recording is closed (after close() or an earlier error); open it again to write."));
+        throw MeshscopeError(
+            tr("The recording is closed (after close() or an earlier error); open it again to write."));
 }
 
 void SqliteRecordingWriter::beginIfNeeded()
@@ -110,18 +114,19 @@ SqliteRecordingWriter::SeriesState& SqliteRecordingWriter::stateFor(const Series
     return m_series.back();
 }
 
-void SqliteRecordingWriter::checkOrder(const SeriesKey& key, const SeriesState& state, const qint64* timesMs,
-    std::size_t count) const
+void SqliteRecordingWriter::checkOrder(
+    const SeriesKey& key, const SeriesState& state, const qint64* timesMs, std::size_t count) const
 {
     qint64 previous = state.lastMs;
     bool hasPrevious = state.hasSamples;
     for (std::size_t i = 0; i < count; ++i) {
         if (hasPrevious && timesMs[i] <= previous) {
-            throw MeshscopeError(tr("Samples of %1 must be appended in increasing time order: %2 ms does not come "
-                                    "after %3 ms.")
-                                     .arg(key.toString())
-                                     .arg(timesMs[i])
-                                     .arg(previous),
+            throw MeshscopeError(
+                tr("Samples of %1 must be appended in increasing time order: %2 ms does not come "
+                   "after %3 ms.")
+                    .arg(key.toString())
+                    .arg(timesMs[i])
+                    .arg(previous),
                 m_db->displayPath());
         }
         previous = timesMs[i];
@@ -129,8 +134,8 @@ void SqliteRecordingWriter::checkOrder(const SeriesKey& key, const SeriesState& 
     }
 }
 
-void SqliteRecordingWriter::appendSamples(const SeriesKey& key, const qint64* timesMs, const double* values,
-    std::size_t count)
+void SqliteRecordingWriter::appendSamples(
+    const SeriesKey& key, const qint64* timesMs, const double* values, std::size_t count)
 {
     requireOpen();
     const std::size_t index = m_index.value(key, m_series.size());
@@ -166,8 +171,8 @@ void SqliteRecordingWriter::appendSamples(const SeriesKey& key, const qint64* ti
     s.values.insert(s.values.end(), values + i, values + count);
 }
 
-void SqliteRecordingWriter::writeChunk(SeriesState& state, const qint64* timesMs, const double* values,
-    std::size_t count, bool full)
+void SqliteRecordingWriter::writeChunk(
+    SeriesState& state, const qint64* timesMs, const double* values, std::size_t count, bool full)
 {
     m_timesBuffer.clear();
     m_valuesBuffer.clear();
@@ -184,7 +189,8 @@ void SqliteRecordingWriter::writeChunk(SeriesState& state, const qint64* timesMs
     const auto* timesData = reinterpret_cast<const unsigned char*>(m_timesBuffer.data());
     const auto* valuesData = reinterpret_cast<const unsigned char*>(m_valuesBuffer.data());
     statement.bind(column++,
-        static_cast<qint64>(ChunkCodec::checksum(timesData, m_timesBuffer.size(), valuesData, m_valuesBuffer.size())));
+        static_cast<qint64>(
+            ChunkCodec::checksum(timesData, m_timesBuffer.size(), valuesData, m_valuesBuffer.size())));
     statement.bindBlob(column++, m_timesBuffer.data(), m_timesBuffer.size());
     statement.bindBlob(column++, m_valuesBuffer.data(), m_valuesBuffer.size());
     if (update)
@@ -237,7 +243,8 @@ void SqliteRecordingWriter::appendTopology(const TopologyFrame& frame)
     m_lastFullFrameRow = m_db->lastInsertRowId();
 }
 
-void SqliteRecordingWriter::storeFindings(const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents)
+void SqliteRecordingWriter::storeFindings(
+    const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents)
 {
     requireOpen();
     beginIfNeeded();
@@ -249,6 +256,13 @@ void SqliteRecordingWriter::addNote(const Note& note)
     requireOpen();
     beginIfNeeded();
     FindingsTable::addNote(*m_db, note);
+}
+
+void SqliteRecordingWriter::storeAlerts(const std::vector<ExternalAlert>& alerts)
+{
+    requireOpen();
+    beginIfNeeded();
+    AlertTable::replaceAlerts(*m_db, alerts);
 }
 
 void SqliteRecordingWriter::commit()
@@ -286,6 +300,7 @@ void SqliteRecordingWriter::writeDataset(const Dataset& dataset, const JobContro
         for (const TopologyFrame& frame : dataset.topology.frames())
             appendTopology(frame);
         storeFindings(dataset.anomalies, dataset.incidents);
+        storeAlerts(dataset.alerts);
         for (const Note& note : dataset.notes)
             addNote(note);
         throwIfCancelled(job);
@@ -307,8 +322,7 @@ void SqliteRecordingWriter::close()
         // Back to a single self-contained file (no -wal beside it), which is what people
         // copy and share; a reader still using the file keeps it in WAL mode, harmlessly.
         m_db->exec("PRAGMA journal_mode = DELETE");
-    } catch (const MeshscopeError&) {
-    }
+    } catch (const MeshscopeError&) { }
     m_db.reset();
 }
 

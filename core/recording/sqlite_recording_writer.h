@@ -27,10 +27,13 @@ public:
     ~SqliteRecordingWriter() override;
 
     void setSetting(const QString& key, const QString& value) override;
-    void appendSamples(const SeriesKey& key, const qint64* timesMs, const double* values, std::size_t count) override;
+    void appendSamples(
+        const SeriesKey& key, const qint64* timesMs, const double* values, std::size_t count) override;
     void appendTopology(const TopologyFrame& frame) override;
-    void storeFindings(const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents) override;
+    void storeFindings(
+        const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents) override;
     void addNote(const Note& note) override;
+    void storeAlerts(const std::vector<ExternalAlert>& alerts) override;
     void commit() override;
     void writeDataset(const Dataset& dataset, const JobControl* job = nullptr) override;
     void close() override;
@@ -45,7 +48,7 @@ private:
         std::vector<qint64> times;
         std::vector<double> values;
         qint64 openChunkRow = -1; ///< row of the open chunk once it has been written
-        bool dirty = false;       ///< open chunk or summary changed since the last commit
+        bool dirty = false; ///< open chunk or summary changed since the last commit
         qint64 sampleCount = 0;
         qint64 firstMs = 0;
     };
@@ -56,8 +59,10 @@ private:
     void rollback();
     void requireOpen() const;
     SeriesState& stateFor(const SeriesKey& key);
-    void checkOrder(const SeriesKey& key, const SeriesState& state, const qint64* timesMs, std::size_t count) const;
-    void writeChunk(SeriesState& state, const qint64* timesMs, const double* values, std::size_t count, bool full);
+    void checkOrder(
+        const SeriesKey& key, const SeriesState& state, const qint64* timesMs, std::size_t count) const;
+    void writeChunk(
+        SeriesState& state, const qint64* timesMs, const double* values, std::size_t count, bool full);
     void flushOpenChunks();
 
     std::unique_ptr<SqliteDatabase> m_db;

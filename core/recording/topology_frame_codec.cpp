@@ -50,11 +50,16 @@ void readMeasurements(const QJsonArray& m, TopologyEdge& e)
 
 QJsonObject nodeJson(const TopologyNode& n)
 {
-    return QJsonObject {{QStringLiteral("name"), n.name}, {QStringLiteral("id"), n.id},
-        {QStringLiteral("cluster"), n.cluster}, {QStringLiteral("ns"), n.ns}, {QStringLiteral("workload"), n.workload},
-        {QStringLiteral("app"), n.app}, {QStringLiteral("version"), n.version}, {QStringLiteral("service"), n.service},
+    QJsonObject o {{QStringLiteral("name"), n.name}, {QStringLiteral("id"), n.id},
+        {QStringLiteral("cluster"), n.cluster}, {QStringLiteral("ns"), n.ns},
+        {QStringLiteral("workload"), n.workload}, {QStringLiteral("app"), n.app},
+        {QStringLiteral("version"), n.version}, {QStringLiteral("service"), n.service},
         {QStringLiteral("kind"), nodeKindName(n.kind)}, {QStringLiteral("root"), n.isRoot},
         {QStringLiteral("outside"), n.isOutside}, {QStringLiteral("serviceEntry"), n.isServiceEntry}};
+    // Only when Kiali gave one: frames without Kiali stay as small as before.
+    if (!n.kialiHealth.isEmpty())
+        o.insert(QStringLiteral("kialiHealth"), n.kialiHealth);
+    return o;
 }
 
 TopologyNode nodeOf(const QJsonObject& o)
@@ -72,6 +77,7 @@ TopologyNode nodeOf(const QJsonObject& o)
     n.isRoot = o.value(QLatin1String("root")).toBool();
     n.isOutside = o.value(QLatin1String("outside")).toBool();
     n.isServiceEntry = o.value(QLatin1String("serviceEntry")).toBool();
+    n.kialiHealth = o.value(QLatin1String("kialiHealth")).toString();
     return n;
 }
 
@@ -110,9 +116,9 @@ QByteArray TopologyFrameCodec::encodeFull(const TopologyFrame& frame)
         nodes.append(nodeJson(n));
     QJsonArray edges;
     for (const TopologyEdge& e : frame.edges) {
-        edges.append(QJsonObject {{QStringLiteral("source"), e.source}, {QStringLiteral("destination"), e.destination},
-            {QStringLiteral("protocol"), e.protocol}, {QStringLiteral("id"), e.id},
-            {QStringLiteral("m"), measurements(e)}});
+        edges.append(QJsonObject {{QStringLiteral("source"), e.source},
+            {QStringLiteral("destination"), e.destination}, {QStringLiteral("protocol"), e.protocol},
+            {QStringLiteral("id"), e.id}, {QStringLiteral("m"), measurements(e)}});
     }
     const QJsonObject root {{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
@@ -148,8 +154,8 @@ TopologyFrame TopologyFrameCodec::decodeFull(const QByteArray& body, qint64 tMs,
     return frame;
 }
 
-TopologyFrame TopologyFrameCodec::decodeMeasurements(const QByteArray& body, const TopologyFrame& base, qint64 tMs,
-    const QString& where)
+TopologyFrame TopologyFrameCodec::decodeMeasurements(
+    const QByteArray& body, const TopologyFrame& base, qint64 tMs, const QString& where)
 {
     const QJsonArray edges = parse(body, where).array();
     if (static_cast<std::size_t>(edges.size()) != base.edges.size()) {

@@ -76,8 +76,17 @@ bool PrometheusHarness::start(const QByteArray& openMetrics, QString* error, con
         }
         QFile::remove(input);
     }
-    if (!writeFile(m_dir->filePath(QStringLiteral("prometheus.yml")),
-            "global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\nscrape_configs: []\n")) {
+    QByteArray config = "global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\nscrape_configs: []\n";
+    if (!m_rules.isEmpty()) {
+        // Every second, so a rule fires (and a `for:` one stays pending) within a test.
+        config = "global:\n  scrape_interval: 15s\n  evaluation_interval: 1s\nscrape_configs: []\n"
+                 "rule_files:\n  - rules.yml\n";
+        if (!writeFile(m_dir->filePath(QStringLiteral("rules.yml")), m_rules)) {
+            *error = QStringLiteral("cannot write rules.yml");
+            return false;
+        }
+    }
+    if (!writeFile(m_dir->filePath(QStringLiteral("prometheus.yml")), config)) {
         *error = QStringLiteral("cannot write prometheus.yml");
         return false;
     }

@@ -33,6 +33,9 @@ public:
         m_clientCert = certFile;
         m_clientKey = keyFile;
     }
+    /// Alerting rules (a Prometheus rule file) for the next start(): the server then
+    /// evaluates them every second.
+    void setRules(const QByteArray& rulesYaml) { m_rules = rulesYaml; }
     /// Starts the same server again on the same port and data (after kill()).
     bool restart(QString* error);
     /// SIGKILL, as a crash would.
@@ -56,6 +59,7 @@ private:
     QString m_clientCert;
     QString m_clientKey;
     QByteArray m_log;
+    QByteArray m_rules;
 };
 
 /// A port nobody listens on right now.

@@ -276,7 +276,11 @@ private Q_SLOTS:
         MeshPoller poller(profile);
         QStringList warnings;
         const TopologyFrame fromKiali = poller.fetchTopology(1523364075000, &warnings);
-        QVERIFY(warnings.isEmpty());
+        // This Kiali serves no health: that is a warning, never a lost graph.
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.front().contains(QStringLiteral("Kiali health unavailable")),
+            qPrintable(warnings.front()));
+        warnings.clear();
         QCOMPARE(int(fromKiali.edges.size()), 18);
 
         kialiDown = true;
@@ -293,6 +297,59 @@ private Q_SLOTS:
         for (const TopologyNode& node : fromKiali.nodes)
             sameId = sameId || node.id == details->id;
         QVERIFY2(sameId, qPrintable(details->id));
+    }
+
+    void pollerAttachesKialiHealthToNodes()
+    {
+        MESHSCOPE_REQUIRE_SHARED();
+        // The graph is Kiali's recorded body; the health body is hand-written (the
+        // fixtures hold no recorded health answer), shaped as WIRE-FORMATS.md describes.
+        bool garbage = false;
+        int healthRequests = 0;
+        FakeHttpServer kiali([&](const FakeRequest& request) {
+            if (request.path == QLatin1String("/kiali/api/namespaces/graph"))
+                return FakeResponse::json(fixture(QStringLiteral("test_workload_graph.expected")));
+            if (request.path == QLatin1String("/kiali/api/clusters/health")) {
+                ++healthRequests;
+                if (garbage)
+                    return FakeResponse::json("{\"namespaceWorkloadHealth\": [truncated");
+                return FakeResponse::json(
+                    R"({"namespaceWorkloadHealth":{"bookinfo":{"reviews-v1":{"requests":{"inbound":{"http":{"200":1.5,"500":0.5}},"outbound":{}},"workloadStatus":null,"status":{"status":"Degraded","errorRatio":25,"totalRequestRate":2}},"details-v1":{"requests":{"inbound":{"http":{"200":2}},"outbound":{}},"workloadStatus":null,"status":{"status":"Healthy","errorRatio":0,"totalRequestRate":2}}}}})");
+            }
+            return FakeResponse::json(R"({"error":"?"})", 404);
+        });
+        ConnectionProfile profile;
+        profile.prometheus = settingsFor(kiali.url());
+        profile.kiali = settingsFor(kiali.url());
+        profile.kiali.maxRetries = 0;
+        profile.namespaces = {QStringLiteral("bookinfo")};
+        MeshPoller poller(profile);
+        QStringList warnings;
+        const TopologyFrame frame = poller.fetchTopology(1523364075000, &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        const auto healthOf = [](const TopologyFrame& f, const QString& workload) {
+            for (const TopologyNode& node : f.nodes) {
+                if (node.workload == workload && node.ns == QLatin1String("bookinfo"))
+                    return node.kialiHealth;
+            }
+            return QStringLiteral("(no node)");
+        };
+        QCOMPARE(healthOf(frame, QStringLiteral("reviews-v1")), QStringLiteral("Degraded"));
+        QCOMPARE(healthOf(frame, QStringLiteral("details-v1")), QStringLiteral("Healthy"));
+        QCOMPARE(healthOf(frame, QStringLiteral("ratings-v1")), QString());
+
+        // Kiali is asked again only every few frames; a garbage answer is a warning and
+        // the last verdicts stay.
+        garbage = true;
+        QStringList later;
+        TopologyFrame last;
+        for (int i = 0; i < 4; ++i)
+            last = poller.fetchTopology(1523364075000 + (i + 1) * 15000, &later);
+        QCOMPARE(healthRequests, 2);
+        QCOMPARE(later.size(), 1);
+        QVERIFY2(
+            later.front().contains(QStringLiteral("Kiali health unavailable")), qPrintable(later.front()));
+        QCOMPARE(healthOf(last, QStringLiteral("reviews-v1")), QStringLiteral("Degraded"));
     }
 
     void garbageGraphIsReported()

@@ -40,6 +40,7 @@ TopologyFrame frameAt(qint64 tMs, double rate, bool withExtraEdge)
     b.name = QStringLiteral("cart");
     b.ns = QStringLiteral("shop");
     b.version = QStringLiteral("v2");
+    b.kialiHealth = QStringLiteral("Degraded");
     frame.nodes = {a, b};
     TopologyEdge e;
     e.source = a.name;
@@ -64,7 +65,8 @@ Dataset sampleDataset(int seriesCount, int samples)
 {
     Dataset d;
     for (int s = 0; s < seriesCount; ++s) {
-        const SeriesId id = d.series.ensureSeries({QStringLiteral("svc%1->db").arg(s), QStringLiteral("request_rate")});
+        const SeriesId id
+            = d.series.ensureSeries({QStringLiteral("svc%1->db").arg(s), QStringLiteral("request_rate")});
         for (int i = 0; i < samples; ++i)
             d.series.append(id, T0 + i * Step, sampleValue(s, i));
     }
@@ -102,10 +104,27 @@ Dataset sampleDataset(int seriesCount, int samples)
     c.explainedByCallee = true;
     inc.candidates = {c};
     d.incidents = {inc};
-    d.notes = {{T0 + 5000, QStringLiteral("db"), QStringLiteral("failover started"), QStringLiteral("ana"), T0 + 6000, false},
+    d.notes = {{T0 + 5000, QStringLiteral("db"), QStringLiteral("failover started"), QStringLiteral("ana"),
+                   T0 + 6000, false},
         {T0 + 1000, QString(), QStringLiteral("ack"), QStringLiteral("bo"), T0 + 7000, true}};
     d.settings.insert(QStringLiteral("source"), QStringLiteral("prometheus http://prom:9090"));
     d.settings.insert(QStringLiteral("detector.window"), QStringLiteral("1h"));
+    ExternalAlert closed;
+    closed.name = QStringLiteral("HighErrorRate");
+    closed.labels = {{QStringLiteral("destination_workload"), QStringLiteral("db")},
+        {QStringLiteral("severity"), QStringLiteral("page")}};
+    closed.state = QStringLiteral("firing");
+    closed.activeAtMs = T0 + 2000;
+    closed.startMs = T0 + 2000;
+    closed.endMs = T0 + 8000;
+    closed.entity = QStringLiteral("db");
+    ExternalAlert open = closed;
+    open.name = QStringLiteral("SlowCalls");
+    open.state = QStringLiteral("pending");
+    open.startMs = T0 + 4000;
+    open.endMs = -1;
+    open.entity = QStringLiteral("svc1->db");
+    d.alerts = {closed, open};
     return d;
 }
 
@@ -147,6 +166,7 @@ void compareDatasets(const Dataset& actual, const Dataset& expected)
     compareAnomalies(actual.anomalies, expected.anomalies);
     QVERIFY(actual.incidents == expected.incidents);
     QVERIFY(actual.notes == expected.notes);
+    QVERIFY(actual.alerts == expected.alerts);
     QCOMPARE(actual.settings, expected.settings);
 }
 
@@ -212,8 +232,8 @@ private Q_SLOTS:
             QCOMPARE(reader->info().sampleCount, qint64((round + 1) * 700));
             std::vector<qint64> readTimes;
             std::vector<double> readValues;
-            reader->readSeries(key, TimeRange {T0 + round * 700 * Step, std::numeric_limits<qint64>::max()}, readTimes,
-                readValues);
+            reader->readSeries(key, TimeRange {T0 + round * 700 * Step, std::numeric_limits<qint64>::max()},
+                readTimes, readValues);
             QCOMPARE(readTimes, times);
             QCOMPARE(readValues, values);
         }
@@ -237,9 +257,27 @@ private Q_SLOTS:
         QCOMPARE(info.anomalyCount, 2);
         QCOMPARE(info.incidentCount, 1);
         QCOMPARE(info.noteCount, 2);
+        QCOMPARE(info.alertCount, 2);
         QCOMPARE(info.fileBytes, QFileInfo(file).size());
         QCOMPARE(info.health, QStringLiteral("ok"));
         QCOMPARE(info.settings, original.settings);
+    }
+
+    void alertLabelsNeverCarrySecrets()
+    {
+        Dataset d = sampleDataset(1, 10);
+        d.alerts.front().labels.insert(QStringLiteral("api_token"), QStringLiteral("s3cr3t-alert-token"));
+        d.alerts.front().labels.insert(
+            QStringLiteral("Authorization"), QStringLiteral("Bearer s3cr3t-bearer"));
+        const QString file = path(QStringLiteral("alert-secrets.meshrec"));
+        saveRecording(d, file);
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray bytes = raw.readAll();
+        QVERIFY(!bytes.contains("s3cr3t"));
+        const Dataset back = loadRecording(file);
+        QCOMPARE(back.alerts.front().labels.value(QStringLiteral("severity")), QStringLiteral("page"));
+        QVERIFY(!back.alerts.front().labels.contains(QStringLiteral("api_token")));
     }
 
     void readSeriesRange_data()
@@ -340,7 +378,8 @@ private Q_SLOTS:
         QCOMPARE(sqliteCount(file, "SELECT count(*) FROM chunk"), qint64(3));
         std::vector<qint64> times;
         std::vector<double> values;
-        RecordingReader::open(file)->readSeries(key, TimeRange {0, std::numeric_limits<qint64>::max()}, times, values);
+        RecordingReader::open(file)->readSeries(
+            key, TimeRange {0, std::numeric_limits<qint64>::max()}, times, values);
         QCOMPARE(times, expectedTimes);
         QCOMPARE(values, expectedValues);
     }
@@ -359,15 +398,18 @@ private Q_SLOTS:
             }
             writer->appendSamples({QStringLiteral("svc0->db"), QStringLiteral("request_rate")}, times.data(),
                 values.data(), times.size());
-            writer->addNote({T0, QStringLiteral("x"), QStringLiteral("later"), QStringLiteral("c"), T0, false});
+            writer->addNote(
+                {T0, QStringLiteral("x"), QStringLiteral("later"), QStringLiteral("c"), T0, false});
             const qint64 early = T0;
             const double v = 1;
             QVERIFY_THROWS_EXCEPTION(MeshscopeError,
-                writer->appendSamples({QStringLiteral("svc1->db"), QStringLiteral("request_rate")}, &early, &v, 1));
+                writer->appendSamples(
+                    {QStringLiteral("svc1->db"), QStringLiteral("request_rate")}, &early, &v, 1));
             writer->close();
         }
         const Dataset loaded = loadRecording(file);
-        const SeriesSpan span = loaded.series.samples(loaded.series.find({QStringLiteral("svc0->db"), QStringLiteral("request_rate")}));
+        const SeriesSpan span = loaded.series.samples(
+            loaded.series.find({QStringLiteral("svc0->db"), QStringLiteral("request_rate")}));
         QCOMPARE(span.size, std::size_t(1600));
         for (int i = 0; i < 1600; ++i)
             QCOMPARE(span.values[i], sampleValue(0, i));
@@ -459,7 +501,8 @@ private Q_SLOTS:
         const QDateTime mtime = QFileInfo(crashed).lastModified();
         {
             const auto reader = RecordingReader::open(crashed);
-            QVERIFY2(reader->info().health.contains(QLatin1String("not closed cleanly")), qPrintable(reader->info().health));
+            QVERIFY2(reader->info().health.contains(QLatin1String("not closed cleanly")),
+                qPrintable(reader->info().health));
             std::vector<qint64> readTimes;
             std::vector<double> readValues;
             reader->readSeries(key, TimeRange {0, std::numeric_limits<qint64>::max()}, readTimes, readValues);

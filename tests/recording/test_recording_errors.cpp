@@ -76,11 +76,13 @@ void flipChunkBit(const QString& path)
     sqlite3_stmt* select = nullptr;
     sqlite3_prepare_v2(db, "SELECT vals FROM chunk ORDER BY id LIMIT 1", -1, &select, nullptr);
     QCOMPARE(sqlite3_step(select), SQLITE_ROW);
-    QByteArray blob(static_cast<const char*>(sqlite3_column_blob(select, 0)), sqlite3_column_bytes(select, 0));
+    QByteArray blob(
+        static_cast<const char*>(sqlite3_column_blob(select, 0)), sqlite3_column_bytes(select, 0));
     sqlite3_finalize(select);
     blob[blob.size() / 2] = char(blob[blob.size() / 2] ^ 0x02);
     sqlite3_stmt* update = nullptr;
-    sqlite3_prepare_v2(db, "UPDATE chunk SET vals = ? WHERE id = (SELECT min(id) FROM chunk)", -1, &update, nullptr);
+    sqlite3_prepare_v2(
+        db, "UPDATE chunk SET vals = ? WHERE id = (SELECT min(id) FROM chunk)", -1, &update, nullptr);
     sqlite3_bind_blob(update, 1, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
     QCOMPARE(sqlite3_step(update), SQLITE_DONE);
     sqlite3_finalize(update);
@@ -102,18 +104,26 @@ QByteArray version1Sql(const std::vector<qint64>& times, const std::vector<doubl
     return "PRAGMA application_id = 1297303634; PRAGMA user_version = 1;"
            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
            "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-           "CREATE TABLE series (id INTEGER PRIMARY KEY, entity TEXT NOT NULL, signal TEXT NOT NULL, UNIQUE (entity, signal));"
-           "CREATE TABLE chunk (id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series (id), t_start INTEGER "
+           "CREATE TABLE series (id INTEGER PRIMARY KEY, entity TEXT NOT NULL, signal TEXT NOT NULL, UNIQUE "
+           "(entity, signal));"
+           "CREATE TABLE chunk (id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series (id), "
+           "t_start INTEGER "
            "NOT NULL, t_end INTEGER NOT NULL, n INTEGER NOT NULL, times BLOB NOT NULL, vals BLOB NOT NULL);"
            "CREATE INDEX chunk_by_series ON chunk (series_id, t_start, t_end);"
-           "CREATE TABLE topology_frame (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, base_id INTEGER, body TEXT NOT NULL);"
-           "CREATE TABLE anomaly (id INTEGER PRIMARY KEY, entity TEXT NOT NULL, signal TEXT NOT NULL, start_ms INTEGER NOT "
-           "NULL, end_ms INTEGER NOT NULL, peak_ms INTEGER NOT NULL, significance REAL, peak_score REAL, expected REAL, "
+           "CREATE TABLE topology_frame (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, base_id INTEGER, "
+           "body TEXT NOT NULL);"
+           "CREATE TABLE anomaly (id INTEGER PRIMARY KEY, entity TEXT NOT NULL, signal TEXT NOT NULL, "
+           "start_ms INTEGER NOT "
+           "NULL, end_ms INTEGER NOT NULL, peak_ms INTEGER NOT NULL, significance REAL, peak_score REAL, "
+           "expected REAL, "
            "observed REAL, detector TEXT NOT NULL);"
-           "CREATE TABLE incident (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL, start_ms INTEGER NOT NULL, end_ms "
-           "INTEGER NOT NULL, significance REAL, first_affected TEXT NOT NULL, resolved INTEGER NOT NULL, anomaly_indexes "
+           "CREATE TABLE incident (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL, start_ms INTEGER NOT "
+           "NULL, end_ms "
+           "INTEGER NOT NULL, significance REAL, first_affected TEXT NOT NULL, resolved INTEGER NOT NULL, "
+           "anomaly_indexes "
            "TEXT NOT NULL, candidates TEXT NOT NULL);"
-           "CREATE TABLE note (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, entity TEXT NOT NULL, text TEXT NOT NULL, "
+           "CREATE TABLE note (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, entity TEXT NOT NULL, text "
+           "TEXT NOT NULL, "
            "author TEXT NOT NULL, created_ms INTEGER NOT NULL, acknowledgement INTEGER NOT NULL);"
            "INSERT INTO meta VALUES ('schema_version', '1'), ('writer_state', 'closed');"
            "INSERT INTO setting VALUES ('source', 'old build');"
@@ -121,7 +131,8 @@ QByteArray version1Sql(const std::vector<qint64>& times, const std::vector<doubl
            "INSERT INTO chunk (series_id, t_start, t_end, n, times, vals) VALUES (1, "
         + QByteArray::number(times.front()) + ", " + QByteArray::number(times.back()) + ", "
         + QByteArray::number(qint64(times.size())) + ", " + hexBlob(t) + ", " + hexBlob(v) + ");"
-        + "INSERT INTO note (t_ms, entity, text, author, created_ms, acknowledgement) VALUES (5, 'b', 'old note', 'x', 6, 1);";
+        + "INSERT INTO note (t_ms, entity, text, author, created_ms, acknowledgement) VALUES (5, 'b', 'old "
+          "note', 'x', 6, 1);";
 }
 
 } // namespace
@@ -149,7 +160,8 @@ private Q_SLOTS:
         QTest::newRow("damaged chunk") << QStringLiteral("damaged chunk") << QStringLiteral("checksum");
         QTest::newRow("corrupt header") << QStringLiteral("corrupt header") << QStringLiteral("corrupt");
         QTest::newRow("newer") << QStringLiteral("newer") << QStringLiteral("newer meshscope");
-        QTest::newRow("other sqlite") << QStringLiteral("other sqlite") << QStringLiteral("not a meshscope recording");
+        QTest::newRow("other sqlite")
+            << QStringLiteral("other sqlite") << QStringLiteral("not a meshscope recording");
     }
 
     void badFilesGiveClearErrors()
@@ -158,7 +170,8 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const QString file = path(kind + QStringLiteral(".meshrec"));
         const QString good = path(kind + QStringLiteral("-good.meshrec"));
-        if (kind != QLatin1String("missing") && kind != QLatin1String("folder") && kind != QLatin1String("other sqlite"))
+        if (kind != QLatin1String("missing") && kind != QLatin1String("folder")
+            && kind != QLatin1String("other sqlite"))
             saveRecording(smallDataset(20000), good);
         const QByteArray bytes = readBytes(good);
         if (kind == QLatin1String("folder")) {
@@ -235,7 +248,8 @@ private Q_SLOTS:
                 Dataset d;
                 RecordingReader::open(file)->readInto(d);
             } catch (const MeshscopeError& e) {
-                QVERIFY2(e.message().contains(QLatin1String("corrupt"), Qt::CaseInsensitive), qPrintable(e.message()));
+                QVERIFY2(e.message().contains(QLatin1String("corrupt"), Qt::CaseInsensitive),
+                    qPrintable(e.message()));
                 ++refused;
             }
         }
@@ -306,6 +320,48 @@ private Q_SLOTS:
         QCOMPARE(std::vector<double>(span.values, span.values + span.size), values);
         QCOMPARE(d.notes.size(), std::size_t(1));
         QVERIFY(d.notes[0].acknowledgement);
+    }
+
+    void version2FileIsReadAndMigrated()
+    {
+        // A version 2 file is a version 3 file without the external_alert table: make one
+        // from a current file rather than repeating the whole version 2 schema here.
+        const QString file = path(QStringLiteral("v2.meshrec"));
+        const Dataset original = smallDataset(500);
+        saveRecording(original, file);
+        execSql(file,
+            "DROP TABLE external_alert; PRAGMA user_version = 2;"
+            "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+        {
+            const QByteArray before = readBytes(file);
+            const auto reader = RecordingReader::open(file);
+            QCOMPARE(reader->info().schemaVersion, 2);
+            QCOMPARE(reader->info().alertCount, 0);
+            Dataset d;
+            reader->readInto(d);
+            QVERIFY(d.alerts.empty());
+            QCOMPARE(d.series.sampleCount(), original.series.sampleCount());
+            QCOMPARE(readBytes(file), before);
+        }
+        {
+            auto writer = RecordingWriter::openForAppend(file);
+            ExternalAlert alert;
+            alert.name = QStringLiteral("HighErrorRate");
+            alert.state = QStringLiteral("firing");
+            alert.startMs = T0;
+            alert.entity = QStringLiteral("b");
+            writer->storeAlerts({alert});
+            writer->close();
+        }
+        const auto reader = RecordingReader::open(file);
+        QCOMPARE(reader->info().schemaVersion, RecordingSchemaVersion);
+        QCOMPARE(reader->info().alertCount, 1);
+        Dataset d;
+        reader->readInto(d);
+        QCOMPARE(d.alerts.size(), std::size_t(1));
+        QCOMPARE(d.alerts[0].name, QStringLiteral("HighErrorRate"));
+        QVERIFY(d.alerts[0].isOpen());
+        QCOMPARE(d.series.sampleCount(), original.series.sampleCount());
     }
 
     void looksLikeRecordingChecksTheHeader()
