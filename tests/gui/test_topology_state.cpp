@@ -74,6 +74,27 @@ private Q_SLOTS:
         QVERIFY(!after.nodes[2].rootCause);
     }
 
+    void kialiVerdictWinsOverComputedHealth()
+    {
+        auto data = std::make_shared<Dataset>(*smallMesh());
+        TopologyFrame frame = data->topology.frames().front();
+        const TopologyState computed = TopologyStateBuilder(data).stateAt(frame, AnomalyStartMs + 30'000);
+        QCOMPARE(computed.nodes[2].health, KialiHealth::Failure); // cart, behind the failing edge
+        QVERIFY(!computed.nodes[2].healthFromKiali);
+
+        frame.nodes[2].kialiHealth = QStringLiteral("Healthy"); // Kiali's tolerances say otherwise
+        frame.nodes[0].kialiHealth = QStringLiteral("Degraded"); // and see what our rates cannot
+        frame.nodes[1].kialiHealth = QStringLiteral("Not Ready");
+        const TopologyState judged = TopologyStateBuilder(data).stateAt(frame, AnomalyStartMs + 30'000);
+        QCOMPARE(judged.nodes[2].health, KialiHealth::Healthy);
+        QVERIFY(judged.nodes[2].healthFromKiali);
+        QVERIFY(judged.nodes[2].rootCause); // the verdict changes the health only
+        QCOMPARE(judged.nodes[0].health, KialiHealth::Degraded);
+        QVERIFY(judged.nodes[0].isLit());
+        QCOMPARE(judged.nodes[1].health, KialiHealth::Unknown);
+        QCOMPARE(judged.edges, computed.edges); // edges keep the thresholds on their own rates
+    }
+
     void ratesComeFromTheSeriesAtTheCursor()
     {
         const auto data = smallMesh();

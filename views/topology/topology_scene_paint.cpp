@@ -47,7 +47,8 @@ void drawGlyph(QPainter* painter, const TopologyNode& node, const QPointF& c)
         painter->drawEllipse(c, r, r);
         break;
     case NodeKind::Service: {
-        const QPolygonF triangle({c + QPointF(0, -r), c + QPointF(r * 0.95, r * 0.7), c + QPointF(-r * 0.95, r * 0.7)});
+        const QPolygonF triangle(
+            {c + QPointF(0, -r), c + QPointF(r * 0.95, r * 0.7), c + QPointF(-r * 0.95, r * 0.7)});
         painter->drawPolygon(triangle);
         break;
     }
@@ -108,7 +109,8 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
         const QLineF& line = m_edges[i].line;
         if (edgeHidden(static_cast<int>(i)))
             continue;
-        if (line.isNull() || !rect.intersects(QRectF(line.p1(), line.p2()).normalized().adjusted(-8, -8, 8, 8)))
+        if (line.isNull()
+            || !rect.intersects(QRectF(line.p1(), line.p2()).normalized().adjusted(-8, -8, 8, 8)))
             continue;
         QVector<QLineF>& lines = byWidth[m_baseWidths[i]];
         lines.append(line);
@@ -190,7 +192,8 @@ QString TopologyScene::nodeToolTip(int row) const
         lines.append(tr("version %1").arg(node.version.toHtmlEscaped()));
     if (static_cast<std::size_t>(row) < m_state.nodes.size()) {
         const NodeState& state = m_state.nodes[static_cast<std::size_t>(row)];
-        lines.append(tr("inbound health: %1").arg(healthName(state.health)));
+        lines.append(state.healthFromKiali ? tr("health (Kiali): %1").arg(healthName(state.health))
+                                           : tr("inbound health: %1").arg(healthName(state.health)));
         if (state.anomalySignificance > 0)
             lines.append(tr("anomalous (significance %1)").arg(state.anomalySignificance, 0, 'f', 0));
         if (state.rootCause)
@@ -207,13 +210,16 @@ QString TopologyScene::edgeToolTip(int row) const
                      .arg(edge.source.toHtmlEscaped(), edge.destination.toHtmlEscaped(), edge.protocol));
     if (static_cast<std::size_t>(row) < m_state.edges.size()) {
         const EdgeState& state = m_state.edges[static_cast<std::size_t>(row)];
-        lines.append(tr("request rate: %1 %2").arg(state.requestRate, 0, 'f', 2).arg(signalUnit(SignalName::RequestRate)));
+        lines.append(tr("request rate: %1 %2")
+                         .arg(state.requestRate, 0, 'f', 2)
+                         .arg(signalUnit(SignalName::RequestRate)));
         lines.append(tr("errors: %1%").arg(state.errorRatio * 100.0, 0, 'f', 2));
         if (state.latencyP95Ms >= 0)
             lines.append(tr("p95 latency: %1 ms").arg(state.latencyP95Ms, 0, 'f', 0));
         lines.append(tr("health (Kiali thresholds): %1").arg(healthName(state.health)));
         if (state.isAnomalous())
-            lines.append(tr("anomalous against its baseline (significance %1)").arg(state.anomalySignificance, 0, 'f', 0));
+            lines.append(tr("anomalous against its baseline (significance %1)")
+                             .arg(state.anomalySignificance, 0, 'f', 0));
         if (state.inOpenIncident)
             lines.append(tr("part of an open incident"));
     }

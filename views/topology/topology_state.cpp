@@ -39,6 +39,19 @@ KialiHealth kialiHealth(const TopologyEdge& edge, double errorRatio)
     return KialiHealth::Healthy;
 }
 
+std::optional<KialiHealth> healthFromKialiStatus(const QString& status)
+{
+    if (status == QLatin1String("Healthy"))
+        return KialiHealth::Healthy;
+    if (status == QLatin1String("Degraded"))
+        return KialiHealth::Degraded;
+    if (status == QLatin1String("Failure"))
+        return KialiHealth::Failure;
+    if (status.isEmpty())
+        return std::nullopt; // no verdict: compute our own
+    return KialiHealth::Unknown; // "Not Ready", "NA": Kiali cannot tell either
+}
+
 TopologyStateBuilder::TopologyStateBuilder(std::shared_ptr<const Dataset> dataset)
     : m_dataset(std::move(dataset))
 {
@@ -128,6 +141,15 @@ TopologyState TopologyStateBuilder::stateAt(const TopologyFrame& frame, qint64 t
         if (row != nodeRow.constEnd()) {
             NodeState& target = state.nodes[static_cast<std::size_t>(*row)];
             target.health = std::max(target.health, out.health);
+        }
+    }
+    // Kiali judges a workload on more than our rates (pods, proxies, its own tolerances):
+    // where it gave a verdict, it wins over the one computed from inbound edges.
+    for (std::size_t i = 0; i < frame.nodes.size(); ++i) {
+        const auto verdict = healthFromKialiStatus(frame.nodes[i].kialiHealth);
+        if (verdict) {
+            state.nodes[i].health = *verdict;
+            state.nodes[i].healthFromKiali = true;
         }
     }
     return state;

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace meshscope {
@@ -18,7 +19,7 @@ enum class KialiHealth { Unknown, Healthy, Degraded, Failure };
 struct EdgeState
 {
     double requestRate = 0;
-    double errorRatio = 0;    ///< 0..1
+    double errorRatio = 0; ///< 0..1
     double latencyP95Ms = -1; ///< -1 when unknown
     KialiHealth health = KialiHealth::Unknown;
     double anomalySignificance = 0; ///< 0 when no anomaly of this edge covers the time
@@ -27,7 +28,8 @@ struct EdgeState
     bool isAnomalous() const { return anomalySignificance > 0; }
     bool isLit() const
     {
-        return isAnomalous() || inOpenIncident || health == KialiHealth::Degraded || health == KialiHealth::Failure;
+        return isAnomalous() || inOpenIncident || health == KialiHealth::Degraded
+            || health == KialiHealth::Failure;
     }
     friend bool operator==(const EdgeState&, const EdgeState&) = default;
 };
@@ -36,7 +38,9 @@ struct NodeState
 {
     double anomalySignificance = 0;
     bool rootCause = false;
-    KialiHealth health = KialiHealth::Unknown; ///< worst of its inbound edges
+    /// Kiali's own verdict when the frame carries one, else the worst of its inbound edges.
+    KialiHealth health = KialiHealth::Unknown;
+    bool healthFromKiali = false;
 
     bool isLit() const
     {
@@ -55,6 +59,8 @@ struct TopologyState
 };
 
 KialiHealth kialiHealth(const TopologyEdge& edge, double errorRatio);
+/// Kiali's health status text as a verdict; nullopt when there is none (empty).
+std::optional<KialiHealth> healthFromKialiStatus(const QString& status);
 
 /// Computes TopologyState of a dataset at a cursor time. Indexes the dataset's series and
 /// anomalies once so that one replay frame costs a few lookups per edge.
