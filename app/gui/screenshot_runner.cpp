@@ -82,7 +82,7 @@ void ScreenshotRunner::pollReady()
     view->updateNow();
     const bool hasGraph = !view->topologyScene()->frame().nodes.empty();
     const bool expectsGraph = m_window->dataset() && m_window->dataset()->series.seriesCount() > 0;
-    if (view->isLayoutPending() || m_window->isAnalysing() || (expectsGraph && !hasGraph)) {
+    if (view->isUpdatePending() || m_window->isAnalysing() || (expectsGraph && !hasGraph)) {
         m_stableTicks = 0;
         return;
     }

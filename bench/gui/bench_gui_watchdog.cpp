@@ -206,7 +206,7 @@ void BM_OpenRecordingWatchdog(benchmark::State& state)
         poll.setInterval(20);
         double doneS = 0;
         QObject::connect(&poll, &QTimer::timeout, [&] {
-            const bool done = shown && !window.isAnalysing() && !view->isLayoutPending()
+            const bool done = shown && !window.isAnalysing() && !view->isUpdatePending()
                 && !view->topologyScene()->frame().nodes.empty();
             if (shown && doneS == 0 && !window.isAnalysing())
                 watchdog.setPhase("after detection");

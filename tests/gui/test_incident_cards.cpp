@@ -68,7 +68,7 @@ private:
     bool settled() const
     {
         return m_window->dataset() && !m_window->isAnalysing()
-            && !m_window->topologyPage()->view()->isLayoutPending();
+            && !m_window->topologyPage()->view()->isUpdatePending();
     }
 
 private Q_SLOTS:

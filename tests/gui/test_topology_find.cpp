@@ -34,7 +34,7 @@ private:
         }
         bool waitForLayout()
         {
-            return QTest::qWaitFor([this] { return !view.isLayoutPending() && !view.topologyScene()->frame().nodes.empty(); }, 20000);
+            return QTest::qWaitFor([this] { return !view.isUpdatePending() && !view.topologyScene()->frame().nodes.empty(); }, 20000);
         }
     };
 
@@ -99,6 +99,8 @@ private Q_SLOTS:
             || f.view.topologyScene()->litEdge(AnomalousEdge)->lineColor() != TopologyPalette().anomaly);
         QSignalSpy layouts(&f.view, &TopologyView::layoutStarted);
         f.view.setFindings(smallMesh());
+        QVERIFY(f.view.isUpdatePending()); // prepared off the GUI thread
+        QTRY_VERIFY(!f.view.isUpdatePending());
         QVERIFY(f.view.topologyScene()->litEdge(AnomalousEdge));
         QCOMPARE(f.view.topologyScene()->litEdge(AnomalousEdge)->lineColor(), TopologyPalette().anomaly);
         QCOMPARE(layouts.count(), 0);

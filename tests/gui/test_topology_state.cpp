@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace meshscope;
 using namespace meshscope::testing;
 
@@ -93,6 +95,29 @@ private Q_SLOTS:
         QVERIFY(judged.nodes[0].isLit());
         QCOMPARE(judged.nodes[1].health, KialiHealth::Unknown);
         QCOMPARE(judged.edges, computed.edges); // edges keep the thresholds on their own rates
+    }
+
+    void aLaterFrameOfTheSameShapeGivesVerdictsAndNumbers()
+    {
+        // The scene keeps the frame it laid out; a later poll's frame has the same nodes
+        // and edges in another order, a new Kiali verdict and new numbers of its own.
+        auto data = std::make_shared<Dataset>(*smallMesh());
+        const TopologyFrame laidOut = data->topology.frames().front();
+        TopologyFrame later = laidOut;
+        std::reverse(later.nodes.begin(), later.nodes.end());
+        std::reverse(later.edges.begin(), later.edges.end());
+        later.nodes.back().kialiHealth = QStringLiteral("Degraded"); // laidOut.nodes[0]
+        later.edges.front().requestRate = 33; // laidOut.edges[3], the tcp edge without series
+        const TopologyStateBuilder builder(data);
+        const qint64 t = MeshStartMs + 5 * MeshStepMs + 1;
+        const TopologyState stale = builder.stateAt(laidOut, t);
+        const TopologyState state = builder.stateAt(laidOut, t, &later);
+        QCOMPARE(stale.nodes[0].health == KialiHealth::Degraded, false);
+        QCOMPARE(state.nodes[0].health, KialiHealth::Degraded);
+        QVERIFY(state.nodes[0].healthFromKiali);
+        QCOMPARE(stale.edges[3].requestRate, 20.0);
+        QCOMPARE(state.edges[3].requestRate, 33.0);
+        QCOMPARE(state.edges[0].requestRate, 50.0); // series still win, in the laid-out order
     }
 
     void ratesComeFromTheSeriesAtTheCursor()

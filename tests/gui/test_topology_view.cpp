@@ -35,7 +35,7 @@ private:
         }
         bool waitForLayout()
         {
-            return QTest::qWaitFor([this] { return !view.isLayoutPending() && !view.topologyScene()->frame().nodes.empty(); }, 20000);
+            return QTest::qWaitFor([this] { return !view.isUpdatePending() && !view.topologyScene()->frame().nodes.empty(); }, 20000);
         }
         QPoint viewPosOf(const QString& entity) const
         {

@@ -97,8 +97,38 @@ double TopologyStateBuilder::valueAt(SeriesId id, qint64 tMs, double fallback) c
     return fallback;
 }
 
-TopologyState TopologyStateBuilder::stateAt(const TopologyFrame& frame, qint64 tMs) const
+namespace {
+/// The entries of `latest` in the order of `frame` (same shape): what a frame of the same
+/// node and edge set says now, for a state aligned with the frame that was laid out.
+struct AlignedFrame
 {
+    std::vector<const TopologyNode*> nodes;
+    std::vector<const TopologyEdge*> edges;
+
+    AlignedFrame(const TopologyFrame& frame, const TopologyFrame* latest)
+    {
+        nodes.reserve(frame.nodes.size());
+        edges.reserve(frame.edges.size());
+        QHash<QString, const TopologyNode*> latestNodes;
+        QHash<QString, const TopologyEdge*> latestEdges;
+        const bool other = latest && latest != &frame;
+        if (other) {
+            for (const TopologyNode& node : latest->nodes)
+                latestNodes.insert(node.name, &node);
+            for (const TopologyEdge& edge : latest->edges)
+                latestEdges.insert(edge.entity() + QLatin1Char(' ') + edge.protocol, &edge);
+        }
+        for (const TopologyNode& node : frame.nodes)
+            nodes.push_back(other ? latestNodes.value(node.name, &node) : &node);
+        for (const TopologyEdge& edge : frame.edges)
+            edges.push_back(other ? latestEdges.value(edge.entity() + QLatin1Char(' ') + edge.protocol, &edge) : &edge);
+    }
+};
+} // namespace
+
+TopologyState TopologyStateBuilder::stateAt(const TopologyFrame& frame, qint64 tMs, const TopologyFrame* latest) const
+{
+    const AlignedFrame aligned(frame, latest);
     TopologyState state;
     state.tMs = tMs;
     state.nodes.resize(frame.nodes.size());
@@ -127,7 +157,7 @@ TopologyState TopologyStateBuilder::stateAt(const TopologyFrame& frame, qint64 t
         node.rootCause = rootCauses.contains(name);
     }
     for (std::size_t i = 0; i < frame.edges.size(); ++i) {
-        const TopologyEdge& edge = frame.edges[i];
+        const TopologyEdge& edge = *aligned.edges[i];
         const QString entity = edge.entity();
         const EntityIndex* index = indexOf(entity);
         EdgeState& out = state.edges[i];
@@ -146,7 +176,7 @@ TopologyState TopologyStateBuilder::stateAt(const TopologyFrame& frame, qint64 t
     // Kiali judges a workload on more than our rates (pods, proxies, its own tolerances):
     // where it gave a verdict, it wins over the one computed from inbound edges.
     for (std::size_t i = 0; i < frame.nodes.size(); ++i) {
-        const auto verdict = healthFromKialiStatus(frame.nodes[i].kialiHealth);
+        const auto verdict = healthFromKialiStatus(aligned.nodes[i]->kialiHealth);
         if (verdict) {
             state.nodes[i].health = *verdict;
             state.nodes[i].healthFromKiali = true;

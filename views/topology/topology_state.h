@@ -73,8 +73,11 @@ public:
     explicit TopologyStateBuilder(std::shared_ptr<const Dataset> dataset);
 
     const Dataset* dataset() const { return m_dataset.get(); }
-    /// The state of `frame` (which should be the frame in force at tMs) at tMs.
-    TopologyState stateAt(const TopologyFrame& frame, qint64 tMs) const;
+    /// The state of `frame` (which should be the frame in force at tMs) at tMs, aligned
+    /// with its node and edge order. `latest`, a frame of the same shape in force at tMs
+    /// (the laid-out frame may be older), gives the numbers used where a series has no
+    /// sample and Kiali's verdicts; null means `frame` itself.
+    TopologyState stateAt(const TopologyFrame& frame, qint64 tMs, const TopologyFrame* latest = nullptr) const;
 
 private:
     struct EntityIndex

@@ -62,6 +62,7 @@ TopologyView::TopologyView(TimeWindow* window, EntitySelection* selection, QWidg
     , m_scene(new TopologyScene(this))
     , m_coalesce(new QTimer(this))
     , m_layoutJob(this)
+    , m_stateJob(this)
 {
     setScene(m_scene);
     // The static layer is painted once per zoom/scroll into the background cache.
@@ -90,16 +91,23 @@ TopologyView::~TopologyView() = default;
 void TopologyView::setDataset(std::shared_ptr<const Dataset> dataset)
 {
     m_layoutJob.cancel();
+    m_stateJob.cancel();
+    m_statePending = false;
+    m_preparingDataset.reset();
     m_dataset = std::move(dataset);
-    m_builder = m_dataset ? std::make_unique<TopologyStateBuilder>(m_dataset) : nullptr;
+    m_builder.reset();
     m_derivedFrame.reset();
     if (m_dataset && m_dataset->topology.isEmpty())
-        m_derivedFrame = topologyFromSeries(m_dataset->series);
+        m_derivedFrame = std::make_shared<const TopologyFrame>(topologyFromSeries(m_dataset->series));
     m_layoutFrame = nullptr;
+    m_shapeCheckedFrame = nullptr;
     m_layoutDataset.reset();
     m_layoutPending = false;
     m_fitAfterLayout = true;
+    m_sceneFrame.reset();
     m_scene->setTopology(TopologyFrame(), TopologyLayout());
+    if (m_dataset)
+        prepareState(m_dataset);
     updateNow();
 }
 
@@ -109,11 +117,58 @@ void TopologyView::setFindings(std::shared_ptr<const Dataset> dataset)
         setDataset(std::move(dataset));
         return;
     }
-    // A running layout's frame points into the old dataset; keep it until the layout lands.
-    if (m_layoutPending)
-        m_layoutDataset = m_dataset;
-    m_dataset = std::move(dataset);
-    m_builder = std::make_unique<TopologyStateBuilder>(m_dataset);
+    // Indexing 30k series and the first restyle's lookups take tens of milliseconds on a
+    // big mesh: the current findings stay on screen until the new ones are prepared.
+    prepareState(std::move(dataset));
+}
+
+void TopologyView::prepareState(std::shared_ptr<const Dataset> dataset)
+{
+    const qint64 t = m_window->cursorMs();
+    auto builder = m_builder && m_builder->dataset() == dataset.get() ? m_builder : nullptr;
+    auto sceneFrame = m_layoutPending ? nullptr : m_sceneFrame;
+    auto derivedFrame = m_derivedFrame;
+    m_preparingDataset = dataset;
+    m_statePending = true;
+    m_stateJob.start<PreparedState>(
+        [dataset, builder, sceneFrame, derivedFrame, t](const JobControl&) {
+            PreparedState prepared;
+            prepared.dataset = dataset;
+            prepared.builder = builder ? builder : std::make_shared<const TopologyStateBuilder>(dataset);
+            prepared.sceneFrame = sceneFrame;
+            prepared.tMs = t;
+            prepared.frame = derivedFrame ? derivedFrame.get() : dataset->topology.frameAt(t);
+            if (sceneFrame && prepared.frame && !prepared.frame->nodes.empty()
+                && prepared.frame->sameShape(*sceneFrame))
+                prepared.state = prepared.builder->stateAt(*sceneFrame, t, prepared.frame);
+            return prepared;
+        },
+        [this](PreparedState prepared) { applyPreparedState(std::move(prepared)); },
+        [this](const QString& message) {
+            m_statePending = false;
+            m_preparingDataset.reset();
+            qWarning("topology state: %s", qPrintable(message));
+        });
+}
+
+void TopologyView::applyPreparedState(PreparedState prepared)
+{
+    m_statePending = false;
+    m_preparingDataset.reset();
+    if (prepared.dataset != m_dataset) {
+        // A running layout's frame points into the old dataset; keep it until the layout lands.
+        if (m_layoutPending)
+            m_layoutDataset = m_dataset;
+        m_dataset = prepared.dataset;
+        m_shapeCheckedFrame = nullptr;
+    }
+    m_builder = std::move(prepared.builder);
+    if (prepared.state && !m_layoutPending && prepared.sceneFrame == m_sceneFrame
+        && prepared.tMs == m_window->cursorMs()) {
+        m_shapeCheckedFrame = prepared.frame;
+        m_scene->applyState(*prepared.state);
+        return;
+    }
     updateNow();
 }
 
@@ -123,20 +178,39 @@ void TopologyView::scheduleUpdate()
         m_coalesce->start();
 }
 
+const TopologyFrame* TopologyView::frameAt(qint64 tMs) const
+{
+    return m_derivedFrame ? m_derivedFrame.get() : m_dataset->topology.frameAt(tMs);
+}
+
+bool TopologyView::matchesScene(const TopologyFrame& frame)
+{
+    if (&frame == m_shapeCheckedFrame)
+        return true;
+    const TopologyFrame& shown = m_scene->frame();
+    if (frame.nodes.empty() && shown.nodes.empty())
+        return false; // nothing laid out yet: the layout job reports the empty graph
+    if (!shown.sameShape(frame))
+        return false;
+    m_shapeCheckedFrame = &frame;
+    return true;
+}
+
 void TopologyView::updateNow()
 {
     m_coalesce->stop();
-    if (!m_builder)
+    if (!m_dataset)
         return;
     const qint64 t = m_window->cursorMs();
-    const TopologyFrame* frame = m_derivedFrame ? &*m_derivedFrame : m_dataset->topology.frameAt(t);
+    const TopologyFrame* frame = frameAt(t);
     if (!frame)
         return;
     if (m_layoutPending) {
         if (m_layoutFrame && m_layoutFrame->sameShape(*frame))
             return; // the running layout is for this shape; its result applies the state
-    } else if (m_scene->frame().sameShape(*frame) && !(frame->nodes.empty() && m_scene->frame().nodes.empty())) {
-        m_scene->applyState(m_builder->stateAt(m_scene->frame(), t));
+    } else if (matchesScene(*frame)) {
+        if (m_builder)
+            m_scene->applyState(m_builder->stateAt(m_scene->frame(), t, frame));
         return;
     }
     startLayout(*frame);
@@ -148,13 +222,15 @@ void TopologyView::startLayout(const TopologyFrame& frame)
     m_layoutPending = true;
     Q_EMIT layoutStarted();
     const int maxDotNodes = m_maxDotNodes;
-    auto copy = std::make_shared<TopologyFrame>(frame);
+    auto copy = std::make_shared<const TopologyFrame>(frame);
     m_layoutJob.start<TopologyLayout>(
         [copy, maxDotNodes](const JobControl& job) { return TopologyLayouter::layout(*copy, &job, maxDotNodes); },
         [this, copy](TopologyLayout layout) {
             m_layoutPending = false;
             m_layoutFrame = nullptr;
             m_layoutDataset.reset();
+            m_shapeCheckedFrame = nullptr;
+            m_sceneFrame = copy;
             m_scene->setTopology(*copy, layout);
             if (m_selection)
                 m_scene->setSelectedEntity(m_selection->entity());
@@ -162,7 +238,8 @@ void TopologyView::startLayout(const TopologyFrame& frame)
                 fitAll();
                 m_fitAfterLayout = false;
             }
-            updateNow();
+            // The first state of a new layout is prepared off the GUI thread as well.
+            prepareState(m_preparingDataset ? m_preparingDataset : m_dataset);
             Q_EMIT layoutFinished(layout.note);
         },
         [this](const QString& message) {

@@ -38,7 +38,11 @@ public:
     TopologyScene* topologyScene() const { return m_scene; }
     /// True while a layout job runs or is about to.
     bool isLayoutPending() const { return m_layoutPending; }
-    /// Applies the pending cursor time now instead of at the next coalesced tick.
+    /// True while the view has not caught up with its dataset: a layout, or the state of
+    /// new findings being prepared off the GUI thread.
+    bool isUpdatePending() const { return m_layoutPending || m_statePending; }
+    /// Applies the pending cursor time now instead of at the next coalesced tick (with
+    /// the findings already prepared).
     void updateNow();
     /// Graphs with more nodes get the grid layout (benchmarks, tests).
     void setMaxDotNodes(int nodes) { m_maxDotNodes = nodes; }
@@ -63,7 +67,23 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    /// What a state job prepares off the GUI thread: the index of a dataset and, when the
+    /// scene's frame is still the one in force, its state at the cursor.
+    struct PreparedState
+    {
+        std::shared_ptr<const Dataset> dataset;
+        std::shared_ptr<const TopologyStateBuilder> builder;
+        std::shared_ptr<const TopologyFrame> sceneFrame;
+        const TopologyFrame* frame = nullptr; ///< the frame in force at tMs, in `dataset`
+        qint64 tMs = 0;
+        std::optional<TopologyState> state;
+    };
+
     void scheduleUpdate();
+    const TopologyFrame* frameAt(qint64 tMs) const;
+    bool matchesScene(const TopologyFrame& frame);
+    void prepareState(std::shared_ptr<const Dataset> dataset);
+    void applyPreparedState(PreparedState prepared);
     void startLayout(const TopologyFrame& frame);
     void moveSelection(int key);
     QString entityAtViewPos(const QPoint& pos) const;
@@ -73,14 +93,23 @@ private:
     TopologyScene* m_scene;
     QTimer* m_coalesce;
     JobTracker m_layoutJob;
+    JobTracker m_stateJob;
     std::shared_ptr<const Dataset> m_dataset;
     /// The dataset a running layout's frame points into, kept alive by setFindings().
     std::shared_ptr<const Dataset> m_layoutDataset;
-    std::unique_ptr<TopologyStateBuilder> m_builder;
+    /// The dataset the running state job indexes (new findings not shown yet).
+    std::shared_ptr<const Dataset> m_preparingDataset;
+    /// Index of m_dataset; null until the state job has built it.
+    std::shared_ptr<const TopologyStateBuilder> m_builder;
     /// Frame synthesised from series names when the dataset has no topology.
-    std::optional<TopologyFrame> m_derivedFrame;
+    std::shared_ptr<const TopologyFrame> m_derivedFrame;
+    /// The frame the scene shows (shared with state jobs).
+    std::shared_ptr<const TopologyFrame> m_sceneFrame;
     const TopologyFrame* m_layoutFrame = nullptr; ///< frame whose shape is being laid out
+    /// A frame of m_dataset known to have the scene's shape (the check builds two sets).
+    const TopologyFrame* m_shapeCheckedFrame = nullptr;
     bool m_layoutPending = false;
+    bool m_statePending = false;
     bool m_fitAfterLayout = true;
     int m_maxDotNodes = 1500;
 };
