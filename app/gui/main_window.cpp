@@ -328,7 +328,7 @@ void MainWindow::showAnalysis(std::shared_ptr<const Dataset> analysed, std::shar
 {
     setLoading(false);
     m_dataset = std::move(analysed);
-    m_topology->setFindings(m_dataset);
+    m_topology->updateDataset(m_dataset);
     m_plots->setDetection(detection);
     m_timeline->setFindings(m_dataset->anomalies, m_dataset->incidents);
     m_charts->setAnomalies(m_dataset->anomalies);
@@ -461,7 +461,7 @@ void MainWindow::showLiveData(std::shared_ptr<const Dataset> dataset, bool first
     m_analysis->discard();
     // The pages keep selection, zoom and layout; the time window was already extended.
     m_dataset = std::move(dataset);
-    m_topology->setDataset(m_dataset);
+    m_topology->updateDataset(m_dataset);
     m_timeline->setDataset(m_dataset);
     m_plots->setDataset(m_dataset);
     m_charts->setDataset(m_dataset);

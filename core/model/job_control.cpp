@@ -24,4 +24,10 @@ QThreadPool* workerThreadPool()
     return &pool;
 }
 
+QThreadPool* interactiveThreadPool()
+{
+    static QThreadPool pool;
+    return &pool;
+}
+
 } // namespace meshscope

@@ -45,10 +45,15 @@ inline void reportProgress(const JobControl* job, double fraction)
 }
 void throwIfCancelled(const JobControl* job);
 
-/// The thread pool for meshscope's long background work (loading, detection, layout).
+/// The thread pool for meshscope's long background work (loading, detection).
 /// Not QThreadPool::globalInstance(): Qt 6.4's raster engine splits large fills into
 /// tasks on the global pool and waits for them on the GUI thread, so a long job holding
 /// the global pool's threads would freeze painting until it finished.
 QThreadPool* workerThreadPool();
+
+/// For short jobs a view waits for (topology layout and restyle state): detection keeps
+/// every thread of workerThreadPool() busy for a minute on a big recording, and a view's
+/// job queued behind it would leave the screen stale for that long.
+QThreadPool* interactiveThreadPool();
 
 } // namespace meshscope

@@ -34,6 +34,7 @@ AppendStatus SeriesStore::append(SeriesId id, qint64 tMs, double value)
     }
     s.timesMs.push_back(tMs);
     s.values.push_back(value);
+    m_range.include(tMs);
     return AppendStatus::Appended;
 }
 
@@ -42,6 +43,10 @@ void SeriesStore::appendSorted(SeriesId id, const qint64* timesMs, const double*
     Series& s = m_series[static_cast<std::size_t>(id)];
     s.timesMs.insert(s.timesMs.end(), timesMs, timesMs + count);
     s.values.insert(s.values.end(), values, values + count);
+    if (count > 0) {
+        m_range.include(timesMs[0]);
+        m_range.include(timesMs[count - 1]);
+    }
 }
 
 void SeriesStore::appendColumns(SeriesId id, std::vector<qint64>&& timesMs, std::vector<double>&& values)
@@ -50,6 +55,10 @@ void SeriesStore::appendColumns(SeriesId id, std::vector<qint64>&& timesMs, std:
     if (s.timesMs.empty()) {
         s.timesMs = std::move(timesMs);
         s.values = std::move(values);
+        if (!s.timesMs.empty()) {
+            m_range.include(s.timesMs.front());
+            m_range.include(s.timesMs.back());
+        }
         return;
     }
     appendSorted(id, timesMs.data(), values.data(), std::min(timesMs.size(), values.size()));
@@ -128,10 +137,14 @@ qint64 SeriesStore::sampleCount() const
 
 TimeRange SeriesStore::timeRange() const
 {
-    TimeRange range;
+    return m_range;
+}
+
+void SeriesStore::recomputeTimeRange()
+{
+    m_range = TimeRange();
     for (SeriesId id = 0; id < seriesCount(); ++id)
-        range.include(timeRange(id));
-    return range;
+        m_range.include(timeRange(id));
 }
 
 TimeRange SeriesStore::timeRange(SeriesId id) const
@@ -193,6 +206,8 @@ qint64 SeriesStore::evictBefore(qint64 tMs)
         s.values.shrink_to_fit();
         dropped += n;
     }
+    if (dropped > 0)
+        recomputeTimeRange();
     return dropped;
 }
 
@@ -200,6 +215,7 @@ void SeriesStore::clear()
 {
     m_series.clear();
     m_index.clear();
+    m_range = TimeRange();
 }
 
 } // namespace meshscope

@@ -89,8 +89,13 @@ private:
         std::vector<qint64> timesMs;
         std::vector<double> values;
     };
+    void recomputeTimeRange();
+
     std::vector<Series> m_series;
     QHash<SeriesKey, SeriesId> m_index;
+    /// Kept up to date by every change: scanning the ends of 30k series touches 60k
+    /// scattered pages, ~70 ms on the GUI thread of a 24 h recording.
+    TimeRange m_range;
 };
 
 } // namespace meshscope

@@ -98,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(!f.view.topologyScene()->litEdge(AnomalousEdge)
             || f.view.topologyScene()->litEdge(AnomalousEdge)->lineColor() != TopologyPalette().anomaly);
         QSignalSpy layouts(&f.view, &TopologyView::layoutStarted);
-        f.view.setFindings(smallMesh());
+        f.view.updateDataset(smallMesh());
         QVERIFY(f.view.isUpdatePending()); // prepared off the GUI thread
         QTRY_VERIFY(!f.view.isUpdatePending());
         QVERIFY(f.view.topologyScene()->litEdge(AnomalousEdge));

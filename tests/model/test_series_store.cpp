@@ -88,6 +88,33 @@ private Q_SLOTS:
         QCOMPARE(store.timeRange(id).startMs, qint64(5000));
         QCOMPARE(store.sampleCount(), qint64(5));
     }
+
+    void timeRangeFollowsEveryChange()
+    {
+        SeriesStore store;
+        QVERIFY(!store.timeRange().isValid());
+        const SeriesId a = store.ensureSeries({QStringLiteral("a"), QStringLiteral("cpu")});
+        const SeriesId b = store.ensureSeries({QStringLiteral("b"), QStringLiteral("cpu")});
+        store.append(a, 5000, 1);
+        store.append(a, 4000, 1); // out of order: rejected, not part of the range
+        QCOMPARE(store.timeRange(), (TimeRange {5000, 5000}));
+        store.appendColumns(b, {2000, 3000}, {1, 2});
+        QCOMPARE(store.timeRange(), (TimeRange {2000, 5000}));
+        const qint64 times[] = {6000, 9000};
+        const double values[] = {1, 2};
+        store.appendSorted(a, times, values, 2);
+        QCOMPARE(store.timeRange(), (TimeRange {2000, 9000}));
+        store.appendColumns(b, {9500}, {3});
+        QCOMPARE(store.timeRange(), (TimeRange {2000, 9500}));
+        const SeriesStore copy = store;
+        QCOMPARE(copy.timeRange(), store.timeRange());
+        store.evictBefore(5500); // b keeps 9500, a keeps 6000 and 9000
+        QCOMPARE(store.timeRange(), (TimeRange {6000, 9500}));
+        store.evictBefore(20000);
+        QVERIFY(!store.timeRange().isValid());
+        store.clear();
+        QVERIFY(!store.timeRange().isValid());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSeriesStore)

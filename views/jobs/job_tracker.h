@@ -35,8 +35,11 @@ inline void lowerWorkerThreadPriority()
 class JobTracker
 {
 public:
-    explicit JobTracker(QObject* owner)
+    /// Jobs run on `pool`: workerThreadPool() for bulk work, interactiveThreadPool() for
+    /// the short jobs a view waits for.
+    explicit JobTracker(QObject* owner, QThreadPool* pool = workerThreadPool())
         : m_owner(owner)
+        , m_pool(pool)
     {
     }
     ~JobTracker() { cancel(); }
@@ -60,8 +63,8 @@ public:
                     onError(message);
             }, Qt::QueuedConnection);
         };
-        // The worker pool, never the global one: Qt's painting waits on the global pool.
-        workerThreadPool()->start([=, work = std::move(work), onDone = std::move(onDone)]() mutable {
+        // Never the global pool: Qt's painting waits on it.
+        m_pool->start([=, work = std::move(work), onDone = std::move(onDone)]() mutable {
             lowerWorkerThreadPriority();
             try {
                 Result result = work(*control);
@@ -91,6 +94,7 @@ public:
 
 private:
     QPointer<QObject> m_owner;
+    QThreadPool* m_pool;
     quint64 m_generation = 0;
     std::weak_ptr<JobControl> m_control;
 };

@@ -76,9 +76,9 @@ void TopologyPage::setDataset(std::shared_ptr<const Dataset> dataset)
     m_view->setDataset(std::move(dataset));
 }
 
-void TopologyPage::setFindings(std::shared_ptr<const Dataset> dataset)
+void TopologyPage::updateDataset(std::shared_ptr<const Dataset> dataset)
 {
-    m_view->setFindings(std::move(dataset));
+    m_view->updateDataset(std::move(dataset));
 }
 
 int TopologyPage::edgeLabels() const

@@ -28,8 +28,8 @@ public:
     TopologyView* view() const { return m_view; }
     FindBar* findBar() const { return m_findBar; }
     void setDataset(std::shared_ptr<const Dataset> dataset);
-    /// Same data, new anomalies and incidents: restyles without a new layout.
-    void setFindings(std::shared_ptr<const Dataset> dataset);
+    /// A newer version of the shown data: see TopologyView::updateDataset().
+    void updateDataset(std::shared_ptr<const Dataset> dataset);
     /// Which edge labels are on, as TopologyScene::EdgeLabels bits (persisted).
     int edgeLabels() const;
     void setEdgeLabels(int labels);

@@ -61,8 +61,8 @@ TopologyView::TopologyView(TimeWindow* window, EntitySelection* selection, QWidg
     , m_selection(selection)
     , m_scene(new TopologyScene(this))
     , m_coalesce(new QTimer(this))
-    , m_layoutJob(this)
-    , m_stateJob(this)
+    , m_layoutJob(this, interactiveThreadPool())
+    , m_stateJob(this, interactiveThreadPool())
 {
     setScene(m_scene);
     // The static layer is painted once per zoom/scroll into the background cache.
@@ -106,12 +106,10 @@ void TopologyView::setDataset(std::shared_ptr<const Dataset> dataset)
     m_fitAfterLayout = true;
     m_sceneFrame.reset();
     m_scene->setTopology(TopologyFrame(), TopologyLayout());
-    if (m_dataset)
-        prepareState(m_dataset);
-    updateNow();
+    updateNow(); // starts the layout, which also indexes the dataset for the states
 }
 
-void TopologyView::setFindings(std::shared_ptr<const Dataset> dataset)
+void TopologyView::updateDataset(std::shared_ptr<const Dataset> dataset)
 {
     if (!m_dataset || !dataset) {
         setDataset(std::move(dataset));
@@ -127,7 +125,7 @@ void TopologyView::prepareState(std::shared_ptr<const Dataset> dataset)
     const qint64 t = m_window->cursorMs();
     auto builder = m_builder && m_builder->dataset() == dataset.get() ? m_builder : nullptr;
     auto sceneFrame = m_layoutPending ? nullptr : m_sceneFrame;
-    auto derivedFrame = m_derivedFrame;
+    auto derivedFrame = dataset == m_dataset ? m_derivedFrame : nullptr;
     m_preparingDataset = dataset;
     m_statePending = true;
     m_stateJob.start<PreparedState>(
@@ -137,7 +135,10 @@ void TopologyView::prepareState(std::shared_ptr<const Dataset> dataset)
             prepared.builder = builder ? builder : std::make_shared<const TopologyStateBuilder>(dataset);
             prepared.sceneFrame = sceneFrame;
             prepared.tMs = t;
-            prepared.frame = derivedFrame ? derivedFrame.get() : dataset->topology.frameAt(t);
+            prepared.derivedFrame = derivedFrame;
+            if (!derivedFrame && dataset->topology.isEmpty())
+                prepared.derivedFrame = std::make_shared<const TopologyFrame>(topologyFromSeries(dataset->series));
+            prepared.frame = prepared.derivedFrame ? prepared.derivedFrame.get() : dataset->topology.frameAt(t);
             if (sceneFrame && prepared.frame && !prepared.frame->nodes.empty()
                 && prepared.frame->sameShape(*sceneFrame))
                 prepared.state = prepared.builder->stateAt(*sceneFrame, t, prepared.frame);
@@ -160,6 +161,7 @@ void TopologyView::applyPreparedState(PreparedState prepared)
         if (m_layoutPending)
             m_layoutDataset = m_dataset;
         m_dataset = prepared.dataset;
+        m_derivedFrame = prepared.derivedFrame;
         m_shapeCheckedFrame = nullptr;
     }
     m_builder = std::move(prepared.builder);
@@ -167,6 +169,12 @@ void TopologyView::applyPreparedState(PreparedState prepared)
         && prepared.tMs == m_window->cursorMs()) {
         m_shapeCheckedFrame = prepared.frame;
         m_scene->applyState(*prepared.state);
+        return;
+    }
+    // A layout landed while this was prepared: its state comes off the GUI thread too.
+    if (!m_layoutPending && m_sceneFrame && prepared.sceneFrame != m_sceneFrame
+        && prepared.tMs == m_window->cursorMs()) {
+        prepareState(m_dataset);
         return;
     }
     updateNow();
@@ -222,32 +230,51 @@ void TopologyView::startLayout(const TopologyFrame& frame)
     m_layoutPending = true;
     Q_EMIT layoutStarted();
     const int maxDotNodes = m_maxDotNodes;
+    const qint64 t = m_window->cursorMs();
     auto copy = std::make_shared<const TopologyFrame>(frame);
-    m_layoutJob.start<TopologyLayout>(
-        [copy, maxDotNodes](const JobControl& job) { return TopologyLayouter::layout(*copy, &job, maxDotNodes); },
-        [this, copy](TopologyLayout layout) {
-            m_layoutPending = false;
-            m_layoutFrame = nullptr;
-            m_layoutDataset.reset();
-            m_shapeCheckedFrame = nullptr;
-            m_sceneFrame = copy;
-            m_scene->setTopology(*copy, layout);
-            if (m_selection)
-                m_scene->setSelectedEntity(m_selection->entity());
-            if (m_fitAfterLayout) {
-                fitAll();
-                m_fitAfterLayout = false;
-            }
-            // The first state of a new layout is prepared off the GUI thread as well.
-            prepareState(m_preparingDataset ? m_preparingDataset : m_dataset);
-            Q_EMIT layoutFinished(layout.note);
+    auto dataset = m_dataset;
+    auto builder = m_builder;
+    // The first state is computed with the layout, so the scene is painted once, lit.
+    m_layoutJob.start<LaidOutState>(
+        [copy, dataset, builder, maxDotNodes, t](const JobControl& job) {
+            LaidOutState result;
+            result.layout = TopologyLayouter::layout(*copy, &job, maxDotNodes);
+            result.builder = builder ? builder : std::make_shared<const TopologyStateBuilder>(dataset);
+            result.state = result.builder->stateAt(*copy, t);
+            result.tMs = t;
+            return result;
         },
+        [this, copy](LaidOutState result) { applyLayout(copy, std::move(result)); },
         [this](const QString& message) {
             m_layoutPending = false;
             m_layoutFrame = nullptr;
             m_layoutDataset.reset();
             Q_EMIT layoutFailed(message);
         });
+}
+
+void TopologyView::applyLayout(std::shared_ptr<const TopologyFrame> frame, LaidOutState result)
+{
+    m_layoutPending = false;
+    m_layoutFrame = nullptr;
+    m_layoutDataset.reset();
+    m_shapeCheckedFrame = nullptr;
+    m_sceneFrame = frame;
+    m_scene->setTopology(*frame, result.layout);
+    if (m_selection)
+        m_scene->setSelectedEntity(m_selection->entity());
+    if (m_fitAfterLayout) {
+        fitAll();
+        m_fitAfterLayout = false;
+    }
+    const bool current = result.builder->dataset() == m_dataset.get();
+    if (current && !m_builder)
+        m_builder = result.builder;
+    if (current && result.tMs == m_window->cursorMs())
+        m_scene->applyState(result.state);
+    else if (!m_statePending) // else new findings are being prepared and bring the state
+        prepareState(m_dataset);
+    Q_EMIT layoutFinished(result.layout.note);
 }
 
 void TopologyView::fitAll()

@@ -32,9 +32,10 @@ public:
     ~TopologyView() override;
 
     void setDataset(std::shared_ptr<const Dataset> dataset);
-    /// The same data with new anomalies and incidents (after detection): restyles
-    /// without a new layout. `dataset` must hold the same series and topology.
-    void setFindings(std::shared_ptr<const Dataset> dataset);
+    /// A newer version of the shown data (new findings after detection, a live poll):
+    /// prepared off the GUI thread, then restyled; a new layout only when the node/edge
+    /// set at the cursor changed. Zoom and selection stay.
+    void updateDataset(std::shared_ptr<const Dataset> dataset);
     TopologyScene* topologyScene() const { return m_scene; }
     /// True while a layout job runs or is about to.
     bool isLayoutPending() const { return m_layoutPending; }
@@ -74,9 +75,20 @@ private:
         std::shared_ptr<const Dataset> dataset;
         std::shared_ptr<const TopologyStateBuilder> builder;
         std::shared_ptr<const TopologyFrame> sceneFrame;
+        /// Frame synthesised from the series when `dataset` has no topology.
+        std::shared_ptr<const TopologyFrame> derivedFrame;
         const TopologyFrame* frame = nullptr; ///< the frame in force at tMs, in `dataset`
         qint64 tMs = 0;
         std::optional<TopologyState> state;
+    };
+
+    /// What a layout job returns: the layout and the frame's first state.
+    struct LaidOutState
+    {
+        TopologyLayout layout;
+        std::shared_ptr<const TopologyStateBuilder> builder;
+        TopologyState state;
+        qint64 tMs = 0;
     };
 
     void scheduleUpdate();
@@ -85,6 +97,7 @@ private:
     void prepareState(std::shared_ptr<const Dataset> dataset);
     void applyPreparedState(PreparedState prepared);
     void startLayout(const TopologyFrame& frame);
+    void applyLayout(std::shared_ptr<const TopologyFrame> frame, LaidOutState result);
     void moveSelection(int key);
     QString entityAtViewPos(const QPoint& pos) const;
 
@@ -95,7 +108,7 @@ private:
     JobTracker m_layoutJob;
     JobTracker m_stateJob;
     std::shared_ptr<const Dataset> m_dataset;
-    /// The dataset a running layout's frame points into, kept alive by setFindings().
+    /// The dataset a running layout's frame points into, kept alive by updateDataset().
     std::shared_ptr<const Dataset> m_layoutDataset;
     /// The dataset the running state job indexes (new findings not shown yet).
     std::shared_ptr<const Dataset> m_preparingDataset;
