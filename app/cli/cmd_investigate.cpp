@@ -4,6 +4,7 @@
 #include "cli_command.h"
 
 #include "correlate/input_investigation.h"
+#include "detect/detection_tuning.h"
 #include "importers/importer.h"
 #include "live/mesh_poller.h"
 #include "live/profile_options.h"
@@ -11,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -228,6 +230,10 @@ int runInvestigate(const QStringList& arguments)
         {QStringLiteral("hops"),
             QStringLiteral("Anomalies within this many calls are connected (default 1)."),
             QStringLiteral("K")},
+        {QStringLiteral("tuning"),
+            QStringLiteral("Per-series detector tuning (muted series, sensitivities) as saved by the console "
+                           "(View › Detector Tuning); detects again even when the input holds anomalies."),
+            QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object: ranking, incidents.")},
     });
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A recording or importable dump(s)."),
@@ -252,6 +258,14 @@ int runInvestigate(const QStringList& arguments)
         correlation.maxHops = parser.value(QStringLiteral("hops")).toInt(&ok);
         if (!ok || correlation.maxHops < 0)
             throw MeshscopeError(QStringLiteral("--hops must be a number of calls (0 or more)"));
+    }
+
+    if (parser.isSet(QStringLiteral("tuning"))) {
+        const QString path = parser.value(QStringLiteral("tuning"));
+        if (!QFileInfo::exists(path))
+            throw MeshscopeError(QStringLiteral("--tuning: %1 does not exist").arg(path));
+        options.detection = DetectionTuning::load(path).applyTo(options.detection);
+        options.redetect = true;
     }
 
     const Dataset dataset = loadInput(parser);

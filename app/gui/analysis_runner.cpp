@@ -39,11 +39,11 @@ public:
 
 } // namespace
 
-AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const JobControl& job)
+AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const DetectionSettings& settings, const JobControl& job)
 {
     const PoolSlotRelease waiting;
     // Detection is nearly all of the work, so its progress stands for the whole job.
-    auto detection = std::make_shared<DetectionResult>(detectAll(dataset.series, DetectionSettings {}, &job));
+    auto detection = std::make_shared<DetectionResult>(detectAll(dataset.series, settings, &job));
     job.throwIfCancelled();
     auto analysed = makeSharedDataset(dataset);
     // The same investigation as `meshscope-cli investigate`: correlated incidents that the
@@ -54,7 +54,7 @@ AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const Job
     return Result {std::move(analysed), std::move(detection)};
 }
 
-void AnalysisRunner::run(std::shared_ptr<const Dataset> dataset)
+void AnalysisRunner::run(std::shared_ptr<const Dataset> dataset, DetectionSettings settings)
 {
     cancel();
     if (!dataset)
@@ -65,7 +65,7 @@ void AnalysisRunner::run(std::shared_ptr<const Dataset> dataset)
     Q_EMIT started();
     m_progressPoll->start();
     m_job.start<Result>(
-        [dataset](const JobControl& job) { return analyse(*dataset, job); },
+        [dataset, settings](const JobControl& job) { return analyse(*dataset, settings, job); },
         [this](Result result) {
             finish();
             Q_EMIT finished(result.dataset, result.detection);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "detect/detection.h"
 #include "jobs/job_tracker.h"
 
 #include <QObject>
@@ -12,7 +13,6 @@ class QTimer;
 namespace meshscope {
 
 struct Dataset;
-struct DetectionResult;
 
 /// Runs the detectors and the correlator on a loaded dataset off the GUI thread. The
 /// result is a copy of the dataset whose anomalies and incidents are the fresh ones (so
@@ -24,8 +24,9 @@ class AnalysisRunner : public QObject
 public:
     explicit AnalysisRunner(QObject* parent = nullptr);
 
-    /// Starts detection and correlation on `dataset`; a running analysis is cancelled.
-    void run(std::shared_ptr<const Dataset> dataset);
+    /// Starts detection (with `settings`: the user's tuning) and correlation on `dataset`;
+    /// a running analysis is cancelled.
+    void run(std::shared_ptr<const Dataset> dataset, DetectionSettings settings = {});
     void cancel();
     /// Cancels without reporting it (the data it ran on was replaced).
     void discard();
@@ -45,7 +46,7 @@ private:
         std::shared_ptr<const Dataset> dataset;
         std::shared_ptr<const DetectionResult> detection;
     };
-    static Result analyse(const Dataset& dataset, const JobControl& job);
+    static Result analyse(const Dataset& dataset, const DetectionSettings& settings, const JobControl& job);
     void finish();
 
     JobTracker m_job;

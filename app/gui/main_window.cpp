@@ -2,6 +2,7 @@
 
 #include "analysis_runner.h"
 #include "dataset_loader.h"
+#include "detection_tuning_controller.h"
 
 #include "charts/summary_charts.h"
 #include "detect/detection.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
         updateStatus();
     });
     connectAnalysis();
+    connectTuning();
     connect(m_window, &TimeWindow::fullRangeChanged, this, &MainWindow::updateStatus);
     restoreSettings();
     updateStatus();
@@ -315,7 +317,37 @@ bool MainWindow::isAnalysing() const
 void MainWindow::detectAgain()
 {
     if (m_dataset && !m_loader->isLoading())
-        m_analysis->run(m_dataset);
+        m_analysis->run(m_dataset, m_tuning->settings());
+}
+
+void MainWindow::connectTuning()
+{
+    m_tuning = new DetectionTuningController(DetectionTuningController::defaultPath(), this);
+    connect(m_plots, &SignalPlots::seriesMenuRequested, this,
+        [this](const std::vector<SeriesKey>& series, const QPoint& at) { m_tuning->showMenu(series, at, this); });
+    QAction* clear = new QAction(tr("&Clear Detector Tuning"), this);
+    clear->setToolTip(tr("Unmute every series and give each the normal sensitivity"));
+    connect(clear, &QAction::triggered, m_tuning, &DetectionTuningController::clear);
+    m_viewMenu->insertAction(m_detectAction, clear);
+    connect(m_tuning, &DetectionTuningController::changed, this, [this](const QString& what) {
+        if (m_live && m_live->isRunning()) {
+            m_messages->showMessage(tr("%1. Saved; live detection keeps its defaults, the tuning applies to "
+                                       "recordings (Detect Again after disconnecting).")
+                                        .arg(what),
+                MessageBar::Level::Info);
+            return;
+        }
+        m_messages->showMessage(tr("%1; detecting again.").arg(what), MessageBar::Level::Info);
+        detectAgain();
+    });
+    connect(m_tuning, &DetectionTuningController::saveFailed, this,
+        [this](const QString& message) { m_messages->showMessage(message, MessageBar::Level::Error); });
+    if (!m_tuning->loadError().isEmpty()) {
+        m_messages->showMessage(tr("The detector tuning was not read (%1); the defaults are used until you "
+                                   "change a series.")
+                                    .arg(m_tuning->loadError()),
+            MessageBar::Level::Warning);
+    }
 }
 
 void MainWindow::cancelWork()

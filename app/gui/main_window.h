@@ -16,6 +16,7 @@ namespace meshscope {
 struct Dataset;
 struct DetectionResult;
 class AnalysisRunner;
+class DetectionTuningController;
 class DatasetLoader;
 class EntitySelection;
 class MessageBar;
@@ -50,6 +51,7 @@ public:
     TimelineView* timeline() const { return m_timeline; }
     /// Detection and correlation of the shown dataset (progress, cancel).
     AnalysisRunner* analysisRunner() const { return m_analysis; }
+    DetectionTuningController* detectionTuning() const { return m_tuning; }
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
     /// True while detection and correlation run on the shown dataset.
     bool isAnalysing() const;
@@ -74,6 +76,7 @@ private:
     void showLoadError(const QString& message);
     void showAnalysis(std::shared_ptr<const Dataset> analysed, std::shared_ptr<const DetectionResult> detection);
     void connectAnalysis();
+    void connectTuning();
     void cancelWork();
     void setLoading(bool loading);
     void chooseFiles();
@@ -94,6 +97,7 @@ private:
     SignalPlots* m_plots = nullptr;
     SummaryCharts* m_charts = nullptr;
     AnalysisRunner* m_analysis;
+    DetectionTuningController* m_tuning = nullptr;
     QAction* m_detectAction = nullptr;
     std::shared_ptr<const Dataset> m_dataset;
     QString m_source;

@@ -31,7 +31,7 @@ InputInvestigation investigateInput(
     }
     if (settings.alarmEntity.isEmpty())
         settings.alarmEntity = dataset.settings.value(QStringLiteral("case.alarm_entity"));
-    if (!dataset.anomalies.empty()) {
+    if (!dataset.anomalies.empty() && !options.redetect) {
         out.anomalies = dataset.anomalies;
         out.anomaliesFromInput = true;
     } else {

@@ -17,6 +17,8 @@ struct InputInvestigationOptions
     /// "as if given --at") unless `ignoreAlarmTime`.
     std::optional<qint64> atMs;
     bool ignoreAlarmTime = false;
+    /// Detect again even when the input holds anomalies (e.g. with a new tuning).
+    bool redetect = false;
     DetectionSettings detection;
     InvestigationSettings investigation;
 };

@@ -7,6 +7,7 @@
 #include "model/job_control.h"
 #include "model/series_store.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <vector>
@@ -18,6 +19,9 @@ struct DetectionSettings
     double minSignificance = 50;  ///< anomalies below this are not reported
     double sensitivity = 1.0;     ///< >1 more alerts, <1 fewer
     QSet<SeriesKey> muted;        ///< series that never alert
+    QHash<SeriesKey, double> seriesSensitivity; ///< per series, times `sensitivity`
+
+    double sensitivityOf(const SeriesKey& key) const { return sensitivity * seriesSensitivity.value(key, 1.0); }
 };
 
 /// Per-sample detector output of one series, aligned with the series' samples in the

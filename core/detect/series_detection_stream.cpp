@@ -25,7 +25,7 @@ double trafficWeightOf(double meanRate, double busiestMeanRate)
 SeriesDetectionStream::SeriesDetectionStream(const SeriesKey& key, const DetectionSettings& settings)
     : m_key(key)
     , m_minSignificance(settings.minSignificance)
-    , m_sensitivity(std::max(settings.sensitivity, 1e-6))
+    , m_sensitivity(std::max(settings.sensitivityOf(key), 1e-6))
     , m_muted(settings.muted.contains(key))
 {
     // Both directions are learned and drawn; the significance scorer alerts only the bad one.
@@ -33,7 +33,7 @@ SeriesDetectionStream::SeriesDetectionStream(const SeriesKey& key, const Detecti
     config.signalClass = signalClass(key.signal);
     config.sensitivity = m_sensitivity;
     m_detector = std::make_unique<EnsembleDetector>(config);
-    m_scorer = std::make_unique<SignificanceScorer>(key.signal, settings.sensitivity);
+    m_scorer = std::make_unique<SignificanceScorer>(key.signal, m_sensitivity);
 }
 
 SeriesDetectionStream::~SeriesDetectionStream() = default;

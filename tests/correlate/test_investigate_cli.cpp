@@ -115,6 +115,44 @@ private Q_SLOTS:
         QVERIFY(early.value(QStringLiteral("focus_incident")).isNull());
     }
 
+    void tuningMutesASeries()
+    {
+        QTemporaryDir dir;
+        writeCase(dir.path(), true);
+        const QString tuning = dir.filePath(QStringLiteral("tuning.json"));
+        writeFile(tuning, "{\"version\": 1, \"series\": [{\"entity\": \"cart\", \"signal\": \"cpu\", \"muted\": true}]}");
+        const auto alertsOfCartCpu = [](const QJsonObject& out) {
+            int count = 0;
+            for (const QJsonValue& incident : out.value(QStringLiteral("incidents")).toArray()) {
+                for (const QJsonValue& anomaly : incident.toObject().value(QStringLiteral("anomalies")).toArray()) {
+                    const QJsonObject a = anomaly.toObject();
+                    count += a.value(QStringLiteral("entity")).toString() == QStringLiteral("cart")
+                        && a.value(QStringLiteral("signal")).toString() == QStringLiteral("cpu");
+                }
+            }
+            return count;
+        };
+        const QJsonObject plain = investigateJson({QStringLiteral("--case"), dir.path()});
+        QVERIFY(alertsOfCartCpu(plain) > 0);
+        const QJsonObject out = investigateJson({QStringLiteral("--case"), dir.path(), QStringLiteral("--tuning"), tuning});
+        QVERIFY(!out.value(QStringLiteral("incidents")).toArray().isEmpty());
+        QCOMPARE(alertsOfCartCpu(out), 0);
+        QVERIFY(out.value(QStringLiteral("anomalies_detected")).toInt() < plain.value(QStringLiteral("anomalies_detected")).toInt());
+        // cart's latency still makes it the suspect.
+        QCOMPARE(out.value(QStringLiteral("ranking")).toArray().first().toObject().value(QStringLiteral("entity")).toString(),
+            QStringLiteral("cart"));
+
+        writeFile(tuning, "{\"version\": 9}");
+        const CliResult newer = runCli({QStringLiteral("investigate"), QStringLiteral("--case"), dir.path(),
+            QStringLiteral("--tuning"), tuning});
+        QVERIFY(newer.exitCode != 0);
+        QVERIFY2(newer.err.contains("update meshscope"), newer.err.constData());
+        const CliResult missing = runCli({QStringLiteral("investigate"), QStringLiteral("--case"), dir.path(),
+            QStringLiteral("--tuning"), dir.filePath(QStringLiteral("nope.json"))});
+        QVERIFY(missing.exitCode != 0);
+        QVERIFY2(missing.err.contains("does not exist"), missing.err.constData());
+    }
+
     void faultFreeCaseHasNoIncident()
     {
         QTemporaryDir dir;

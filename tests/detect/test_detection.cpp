@@ -109,6 +109,46 @@ private Q_SLOTS:
         QVERIFY(detectAll(store, dull).anomalies.size() <= detectAll(store, sharp).anomalies.size());
     }
 
+    void perSeriesSensitivityActsOnThatSeriesOnly()
+    {
+        const SeriesStore store = makeStore();
+        const SeriesKey latency {QStringLiteral("frontend->cart"), SignalName::LatencyP99};
+        DetectionSettings global;
+        global.sensitivity = 0.25;
+        DetectionSettings perSeries;
+        perSeries.seriesSensitivity.insert(latency, 0.25);
+        QCOMPARE(perSeries.sensitivityOf(latency), 0.25);
+        QCOMPARE(perSeries.sensitivityOf({QStringLiteral("frontend->cart"), SignalName::ErrorRatio}), 1.0);
+        const auto ofLatency = [&](const DetectionResult& result) {
+            std::vector<Anomaly> out;
+            for (const Anomaly& a : result.anomalies) {
+                if (a.series == latency)
+                    out.push_back(a);
+            }
+            return out;
+        };
+        const DetectionResult tuned = detectAll(store, perSeries);
+        // The latency series is judged exactly as with a global 0.25...
+        QVERIFY(ofLatency(tuned) == ofLatency(detectAll(store, global)));
+        // ...and less sharply than by default: lower significance or no anomaly at all.
+        const std::vector<Anomaly> normal = ofLatency(detectAll(store));
+        QVERIFY(!normal.empty());
+        const std::vector<Anomaly> dulled = ofLatency(tuned);
+        QVERIFY(dulled.empty() || dulled.front().significance < normal.front().significance);
+        // The other series keep their own default judgement.
+        DetectionSettings mutedLatency;
+        mutedLatency.muted.insert(latency);
+        const auto others = [&](const DetectionResult& result) {
+            std::vector<Anomaly> out;
+            for (const Anomaly& a : result.anomalies) {
+                if (!(a.series == latency))
+                    out.push_back(a);
+            }
+            return out;
+        };
+        QVERIFY(others(tuned) == others(detectAll(store, mutedLatency)));
+    }
+
     void progressAndCancellation()
     {
         const SeriesStore store = makeStore();

@@ -1,9 +1,11 @@
 // The console window on the demo recording: incident cards in the timeline, clicking a
 // root-cause candidate, re-running detection (Ctrl+D) and cancelling it.
 #include "analysis_runner.h"
+#include "detection_tuning_controller.h"
 #include "main_window.h"
 
 #include "model/dataset.h"
+#include "model/signal_names.h"
 #include "models/entity_selection.h"
 #include "models/time_window.h"
 #include "pages/message_bar.h"
@@ -15,14 +17,18 @@
 #include "topology/topology_view.h"
 
 #include <QAction>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <memory>
 
 using namespace meshscope;
@@ -79,6 +85,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true); // no user settings, none written
         QCoreApplication::setOrganizationName(QStringLiteral("meshscope-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("test_incident_cards"));
+        QFile::remove(DetectionTuningController::defaultPath()); // left by an earlier run
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1600, 900);
         m_window->show();
@@ -190,6 +197,77 @@ private Q_SLOTS:
         QVERIFY(incidentRows(m_window->timeline()) > 0);
         // The cancelled run never delivered, not even late.
         QCOMPARE(finished.count(), 1);
+    }
+
+    void mutingASeriesFromItsPlotDetectsAgainWithoutIt()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), LoadTimeoutMs);
+        // An anomalous series the plots draw (they show traffic, errors and latency).
+        SeriesKey key;
+        for (const Anomaly& a : m_window->dataset()->anomalies) {
+            if (a.series.signal == SignalName::ErrorRatio || a.series.signal.startsWith(QStringLiteral("latency_"))) {
+                key = a.series;
+                break;
+            }
+        }
+        QVERIFY(!key.entity.isEmpty());
+        m_window->selection()->select(key.entity);
+        auto* plots = m_window->findChild<SignalPlots*>();
+        QVERIFY(plots);
+        QWidget* canvas = nullptr;
+        for (QWidget* child : plots->findChildren<QWidget*>()) {
+            if (child->inherits("QCustomPlot"))
+                canvas = child;
+        }
+        QVERIFY(canvas);
+        plots->replotNow();
+        // Find the panel that draws the anomalous signal by walking down the plots.
+        QPoint at;
+        for (int y = 0; y < canvas->height() && at.isNull(); y += 5) {
+            const QPoint pos(canvas->width() / 2, y);
+            for (const SeriesKey& shown : plots->seriesAt(canvas->mapTo(plots, pos))) {
+                QCOMPARE(shown.entity, key.entity);
+                if (shown == key)
+                    at = pos;
+            }
+        }
+        QVERIFY2(!at.isNull(), qPrintable(key.toString()));
+
+        // Right click there, then "Mute Alerts" in the menu that opens.
+        QContextMenuEvent click(QContextMenuEvent::Mouse, at, canvas->mapToGlobal(at));
+        QCoreApplication::sendEvent(canvas, &click);
+        QTRY_VERIFY(QApplication::activePopupWidget());
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        QAction* mute = nullptr;
+        const auto findMute = [&](QMenu* in, const auto& self) -> void {
+            for (QAction* action : in->actions()) {
+                if (action->menu() && action->text() == key.signal)
+                    self(action->menu(), self);
+                else if (action->text() == QStringLiteral("Mute Alerts") && !mute)
+                    mute = action;
+            }
+        };
+        findMute(menu, findMute);
+        QVERIFY(mute);
+        QSignalSpy finished(m_window->analysisRunner(), &AnalysisRunner::finished);
+        mute->trigger();
+        menu->close();
+        QVERIFY(m_window->isAnalysing());
+        QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Muted")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs);
+        for (const Anomaly& a : m_window->dataset()->anomalies)
+            QVERIFY2(!(a.series == key), qPrintable(a.series.toString()));
+        // Saved where the CLI's --tuning can read it.
+        const DetectionTuning saved = DetectionTuning::load(m_window->detectionTuning()->path());
+        QVERIFY(saved.tuningOf(key).muted);
+
+        // Clearing the tuning brings the series' anomalies back.
+        m_window->detectionTuning()->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, LoadTimeoutMs);
+        QVERIFY(std::any_of(m_window->dataset()->anomalies.begin(), m_window->dataset()->anomalies.end(),
+            [&](const Anomaly& a) { return a.series == key; }));
+        QVERIFY(DetectionTuning::load(m_window->detectionTuning()->path()).isEmpty());
     }
 
     void cleanupTestCase() { m_window.reset(); }

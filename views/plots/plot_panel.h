@@ -50,6 +50,7 @@ public:
         const QStringList& primaryOrder, double scale);
 
     QCPAxisRect* rect() const { return m_rect; }
+    const QStringList& signalNames() const { return m_signals; }
     /// Points currently in the graph of `signal` (0 when it is not in this panel).
     int pointCount(const QString& signal) const;
 

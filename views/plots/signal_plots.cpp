@@ -65,6 +65,13 @@ SignalPlots::SignalPlots(TimeWindow* window, EntitySelection* selection, QWidget
         schedule(DirtyData | DirtyReload);
     });
     connect(m_plot, &QCustomPlot::mousePress, this, &SignalPlots::onMousePress);
+    m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_plot, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QPoint local = m_plot->mapTo(this, pos);
+        const std::vector<SeriesKey> series = seriesAt(local);
+        if (!series.empty())
+            Q_EMIT seriesMenuRequested(series, m_plot->mapToGlobal(pos));
+    });
     connect(m_plot, &QCustomPlot::mouseRelease, this, &SignalPlots::onMouseRelease);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { m_window->zoomToFull(); });
     connect(m_plot->selectionRect(), &QCPSelectionRect::accepted, this,
@@ -236,6 +243,25 @@ void SignalPlots::onAxisRangeChanged()
     if (!axis)
         return;
     m_window->setVisibleRange(TimeRange {toMs(axis->range().lower), toMs(axis->range().upper)});
+}
+
+std::vector<SeriesKey> SignalPlots::seriesAt(const QPoint& pos) const
+{
+    std::vector<SeriesKey> out;
+    const QString entity = m_selection->entity();
+    QCPAxisRect* rect = m_plot->axisRectAt(m_plot->mapFrom(this, pos));
+    if (!m_dataset || entity.isEmpty() || !rect)
+        return out;
+    for (const auto& panel : m_panels) {
+        if (panel->rect() != rect)
+            continue;
+        for (const QString& signal : panel->signalNames()) {
+            const SeriesKey key {entity, signal};
+            if (m_dataset->series.find(key) != InvalidSeries)
+                out.push_back(key);
+        }
+    }
+    return out;
 }
 
 void SignalPlots::onMousePress(QMouseEvent* event)

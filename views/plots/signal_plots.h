@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/entity.h"
 #include "model/time_range.h"
 #include "plot_panel.h"
 
@@ -59,10 +60,14 @@ public:
     TimeRange plottedRange() const;
     /// Does a pending refresh now, and the replot, instead of waiting for the timer.
     void replotNow();
+    /// The series of the selection the panel at `pos` (widget coordinates) draws.
+    std::vector<SeriesKey> seriesAt(const QPoint& pos) const;
 
 Q_SIGNALS:
     /// After every refresh (data and replot).
     void refreshed();
+    /// Right click on a panel: the series it draws (for their detector tuning).
+    void seriesMenuRequested(const std::vector<SeriesKey>& series, const QPoint& globalPos);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
