@@ -329,11 +329,13 @@ void MainWindow::connectTuning()
     clear->setToolTip(tr("Unmute every series and give each the normal sensitivity"));
     connect(clear, &QAction::triggered, m_tuning, &DetectionTuningController::clear);
     m_viewMenu->insertAction(m_detectAction, clear);
+    if (m_live)
+        m_live->setDetectionSettings(m_tuning->settings());
     connect(m_tuning, &DetectionTuningController::changed, this, [this](const QString& what) {
+        if (m_live)
+            m_live->setDetectionSettings(m_tuning->settings());
         if (m_live && m_live->isRunning()) {
-            m_messages->showMessage(tr("%1. Saved; live detection keeps its defaults, the tuning applies to "
-                                       "recordings (Detect Again after disconnecting).")
-                                        .arg(what),
+            m_messages->showMessage(tr("%1. Live detection uses it from the next connection.").arg(what),
                 MessageBar::Level::Info);
             return;
         }

@@ -85,7 +85,8 @@ void LiveSource::start()
         return;
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("meshscope-live"));
-    m_worker = new LiveWorker(m_profile, m_recordingPath, m_overwrite, m_clock, m_pollIntervalMs, m_detection);
+    m_worker = new LiveWorker(
+        m_profile, m_recordingPath, m_overwrite, m_clock, m_pollIntervalMs, m_detection, m_detectionSettings);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_worker, &LiveWorker::begin);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

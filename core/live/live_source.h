@@ -3,6 +3,7 @@
 #include "connection_profile.h"
 #include "mesh_poller.h"
 
+#include "detect/detection.h"
 #include "model/external_alert.h"
 
 #include <QMetaType>
@@ -87,6 +88,8 @@ public:
     /// Runs the live detectors (LiveDetection) on the worker thread after every poll and
     /// hands their findings over with each update. Off by default (recording only).
     void setDetectionEnabled(bool enabled) { m_detection = enabled; }
+    /// What the live detectors use (the user's per-series tuning); before start().
+    void setDetectionSettings(DetectionSettings settings) { m_detectionSettings = std::move(settings); }
     void start();
     /// Cancels the poll in flight, closes the recording cleanly and waits for the worker.
     void stop();
@@ -106,6 +109,7 @@ private:
     std::function<qint64()> m_clock;
     qint64 m_pollIntervalMs = 0;
     bool m_detection = false;
+    DetectionSettings m_detectionSettings;
     QThread* m_thread = nullptr;
     LiveWorker* m_worker = nullptr;
     LiveStatus m_status;

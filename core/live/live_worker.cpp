@@ -21,13 +21,13 @@ constexpr qint64 MaxReconnectDelayMs = 60 * 1000;
 } // namespace
 
 LiveWorker::LiveWorker(ConnectionProfile profile, QString recordingPath, bool overwrite,
-    std::function<qint64()> clock, qint64 pollIntervalMs, bool detection)
+    std::function<qint64()> clock, qint64 pollIntervalMs, bool detection, DetectionSettings detectionSettings)
     : m_profile(std::move(profile))
     , m_recordingPath(std::move(recordingPath))
     , m_overwrite(overwrite)
     , m_clock(std::move(clock))
     , m_pollIntervalMs(pollIntervalMs > 0 ? pollIntervalMs : m_profile.stepMs())
-    , m_detection(detection ? std::make_unique<LiveDetection>() : nullptr)
+    , m_detection(detection ? std::make_unique<LiveDetection>(std::move(detectionSettings)) : nullptr)
 { }
 
 LiveWorker::~LiveWorker()

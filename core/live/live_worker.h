@@ -25,7 +25,8 @@ class LiveWorker : public QObject
     Q_OBJECT
 public:
     LiveWorker(ConnectionProfile profile, QString recordingPath, bool overwrite,
-        std::function<qint64()> clock, qint64 pollIntervalMs, bool detection = false);
+        std::function<qint64()> clock, qint64 pollIntervalMs, bool detection = false,
+        DetectionSettings detectionSettings = {});
     ~LiveWorker() override;
 
     /// Thread-safe: makes the poll in flight give up.

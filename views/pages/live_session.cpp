@@ -180,6 +180,7 @@ void LiveSession::start(const ConnectionProfile& profile, const QString& recordi
     m_pending.clear();
     m_source = std::make_unique<LiveSource>(profile);
     m_source->setDetectionEnabled(true);
+    m_source->setDetectionSettings(m_detectionSettings);
     m_source->setRecordingPath(m_recordingPath);
     if (m_pollIntervalMs > 0)
         m_source->setPollIntervalMs(m_pollIntervalMs);

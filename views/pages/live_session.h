@@ -59,6 +59,8 @@ public:
     static QString defaultRecordingDir();
     /// For tests: polls this often instead of the profile's interval.
     void setPollIntervalMs(qint64 intervalMs) { m_pollIntervalMs = intervalMs; }
+    /// What the live detectors of the next start() use (the user's per-series tuning).
+    void setDetectionSettings(DetectionSettings settings) { m_detectionSettings = std::move(settings); }
     /// For tests: the source's clock (backfill end), see LiveSource::setClock.
     void setClock(std::function<qint64()> nowMs) { m_clock = std::move(nowMs); }
 
@@ -91,6 +93,7 @@ private:
     QString m_recordingPath;
     QString m_profileName;
     qint64 m_pollIntervalMs = 0;
+    DetectionSettings m_detectionSettings;
     std::function<qint64()> m_clock;
 };
 
