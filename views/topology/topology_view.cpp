@@ -104,6 +104,7 @@ void TopologyView::setDataset(std::shared_ptr<const Dataset> dataset)
     m_layoutDataset.reset();
     m_layoutPending = false;
     m_fitAfterLayout = true;
+    m_sceneLaidOut = false;
     m_sceneFrame.reset();
     m_scene->setTopology(TopologyFrame(), TopologyLayout());
     updateNow(); // starts the layout, which also indexes the dataset for the states
@@ -139,8 +140,7 @@ void TopologyView::prepareState(std::shared_ptr<const Dataset> dataset)
             if (!derivedFrame && dataset->topology.isEmpty())
                 prepared.derivedFrame = std::make_shared<const TopologyFrame>(topologyFromSeries(dataset->series));
             prepared.frame = prepared.derivedFrame ? prepared.derivedFrame.get() : dataset->topology.frameAt(t);
-            if (sceneFrame && prepared.frame && !prepared.frame->nodes.empty()
-                && prepared.frame->sameShape(*sceneFrame))
+            if (sceneFrame && prepared.frame && prepared.frame->sameShape(*sceneFrame))
                 prepared.state = prepared.builder->stateAt(*sceneFrame, t, prepared.frame);
             return prepared;
         },
@@ -196,8 +196,10 @@ bool TopologyView::matchesScene(const TopologyFrame& frame)
     if (&frame == m_shapeCheckedFrame)
         return true;
     const TopologyFrame& shown = m_scene->frame();
+    // An empty frame (a mesh without traffic at the cursor) matches once it was laid out:
+    // laying out the same empty shape again would never end.
     if (frame.nodes.empty() && shown.nodes.empty())
-        return false; // nothing laid out yet: the layout job reports the empty graph
+        return m_sceneLaidOut;
     if (!shown.sameShape(frame))
         return false;
     m_shapeCheckedFrame = &frame;
@@ -260,6 +262,7 @@ void TopologyView::applyLayout(std::shared_ptr<const TopologyFrame> frame, LaidO
     m_layoutDataset.reset();
     m_shapeCheckedFrame = nullptr;
     m_sceneFrame = frame;
+    m_sceneLaidOut = true;
     m_scene->setTopology(*frame, result.layout);
     if (m_selection)
         m_scene->setSelectedEntity(m_selection->entity());

@@ -123,6 +123,7 @@ private:
     const TopologyFrame* m_shapeCheckedFrame = nullptr;
     bool m_layoutPending = false;
     bool m_statePending = false;
+    bool m_sceneLaidOut = false; ///< the scene shows a layout of m_dataset (maybe empty)
     bool m_fitAfterLayout = true;
     int m_maxDotNodes = 1500;
 };
