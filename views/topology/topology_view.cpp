@@ -99,6 +99,7 @@ void TopologyView::setDataset(std::shared_ptr<const Dataset> dataset)
     m_layoutDataset.reset();
     m_layoutPending = false;
     m_fitAfterLayout = true;
+    m_sceneLaidOut = false;
     m_scene->setTopology(TopologyFrame(), TopologyLayout());
     updateNow();
 }
@@ -135,7 +136,9 @@ void TopologyView::updateNow()
     if (m_layoutPending) {
         if (m_layoutFrame && m_layoutFrame->sameShape(*frame))
             return; // the running layout is for this shape; its result applies the state
-    } else if (m_scene->frame().sameShape(*frame) && !(frame->nodes.empty() && m_scene->frame().nodes.empty())) {
+    } else if (m_sceneLaidOut && m_scene->frame().sameShape(*frame)) {
+        // Also for an empty frame (a mesh without traffic at the cursor): laying out the
+        // same shape again would never end.
         m_scene->applyState(m_builder->stateAt(m_scene->frame(), t));
         return;
     }
@@ -150,12 +153,14 @@ void TopologyView::startLayout(const TopologyFrame& frame)
     const int maxDotNodes = m_maxDotNodes;
     auto copy = std::make_shared<TopologyFrame>(frame);
     m_layoutJob.start<TopologyLayout>(
-        [copy, maxDotNodes](const JobControl& job) { return TopologyLayouter::layout(*copy, &job, maxDotNodes); },
+        [copy, maxDotNodes](
+            const JobControl& job) { return TopologyLayouter::layout(*copy, &job, maxDotNodes); },
         [this, copy](TopologyLayout layout) {
             m_layoutPending = false;
             m_layoutFrame = nullptr;
             m_layoutDataset.reset();
             m_scene->setTopology(*copy, layout);
+            m_sceneLaidOut = true;
             if (m_selection)
                 m_scene->setSelectedEntity(m_selection->entity());
             if (m_fitAfterLayout) {

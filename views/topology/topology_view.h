@@ -82,6 +82,7 @@ private:
     const TopologyFrame* m_layoutFrame = nullptr; ///< frame whose shape is being laid out
     bool m_layoutPending = false;
     bool m_fitAfterLayout = true;
+    bool m_sceneLaidOut = false; ///< the scene shows a frame laid out for this dataset
     int m_maxDotNodes = 1500;
 };
 
