@@ -45,6 +45,11 @@ struct MeshSnapshot
 class MeshPoller
 {
 public:
+    /// Kiali's health is asked every this many topology frames...
+    static constexpr int HealthEveryFrames = 4;
+    /// ...and after n failures in a row every HealthEveryFrames × 2ⁿ frames, at most this.
+    static constexpr int MaxHealthEveryFrames = 16;
+
     explicit MeshPoller(ConnectionProfile profile);
     ~MeshPoller();
 
@@ -84,6 +89,7 @@ private:
     QStringList m_discoveredNamespaces;
     std::vector<KialiHealthEntry> m_kialiHealth; ///< the last answer
     int m_framesSinceHealth = -1; ///< -1: never asked
+    int m_healthFailures = 0; ///< failed health calls in a row
 };
 
 } // namespace meshscope
