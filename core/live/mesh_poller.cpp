@@ -56,6 +56,22 @@ QString MeshPoller::alertEntity(const QMap<QString, QString>& labels) const
     });
 }
 
+std::vector<ExternalAlert> MeshPoller::alertHistory(
+    qint64 startMs, qint64 endMs, QStringList* warnings, const JobControl* job)
+{
+    AlertTracker tracker([this](const QMap<QString, QString>& labels) { return alertEntity(labels); });
+    try {
+        tracker.mergeHistory(
+            m_prometheus->alertHistory(startMs, endMs, m_profile.stepMs(), job), m_profile.stepMs(), endMs);
+    } catch (const CancelledError&) {
+        throw;
+    } catch (const MeshscopeError& error) {
+        if (warnings)
+            *warnings << QStringLiteral("alert history unavailable: ") + error.message();
+    }
+    return tracker.alerts();
+}
+
 QString MeshPoller::workloadName(const PromSeries& series, const QString& side)
 {
     const QString workload = series.label(side + QStringLiteral("_workload"));

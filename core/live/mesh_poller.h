@@ -7,6 +7,7 @@
 #include "prometheus_client.h"
 
 #include "model/entity.h"
+#include "model/external_alert.h"
 #include "model/topology.h"
 
 #include <QStringList>
@@ -70,6 +71,12 @@ public:
     /// The entity an alert's labels concern, named like the series (alertEntityFromLabels);
     /// never teaches the namer a new name, so series names stay as they are.
     QString alertEntity(const QMap<QString, QString>& labels) const;
+    /// The alert intervals of the `ALERTS` history over [startMs, endMs] at the profile
+    /// step (AlertTracker::mergeHistory), entities named like the series fetched so far
+    /// (so fetch the series first). A failure to read the history is not an error: it
+    /// adds the warning `alert history unavailable: …` and gives no intervals.
+    std::vector<ExternalAlert> alertHistory(
+        qint64 startMs, qint64 endMs, QStringList* warnings, const JobControl* job = nullptr);
 
     /// Turns golden-signal query results into series named like the topology's nodes.
     std::vector<SeriesBatch> toSeries(
