@@ -126,7 +126,27 @@ QByteArray toJson(const InputInvestigation& run)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString toText(const InputInvestigation& run)
+QString externalAlertsText(const std::vector<ExternalAlert>& alerts)
+{
+    if (alerts.empty())
+        return {};
+    QString text = QStringLiteral("\nPrometheus alerts (%1):\n").arg(alerts.size());
+    for (const ExternalAlert& alert : alerts) {
+        QStringList labels;
+        for (auto it = alert.labels.cbegin(); it != alert.labels.cend(); ++it)
+            labels << QString(it.key() + QLatin1Char('=') + it.value());
+        text += QStringLiteral("  %1%2  %3  %4 .. %5%6\n")
+                    .arg(alert.name,
+                        alert.entity.isEmpty() ? QString() : QString(QStringLiteral(" on ") + alert.entity),
+                        alert.state, isoTime(alert.startMs),
+                        alert.isOpen() ? QStringLiteral("(still active)") : isoTime(alert.endMs),
+                        labels.isEmpty() ? QString()
+                                         : QString(QStringLiteral("  ") + labels.join(QLatin1Char(' '))));
+    }
+    return text;
+}
+
+QString incidentsText(const InputInvestigation& run)
 {
     const InvestigationResult& result = run.result;
     QString text;
@@ -166,6 +186,11 @@ QString toText(const InputInvestigation& run)
     return text;
 }
 
+QString toText(const InputInvestigation& run)
+{
+    return incidentsText(run) + externalAlertsText(run.externalAlerts);
+}
+
 Dataset loadFromPrometheus(const QCommandLineParser& parser)
 {
     if (!parser.isSet(QStringLiteral("start")) || !parser.isSet(QStringLiteral("end")))
@@ -189,6 +214,11 @@ Dataset loadFromPrometheus(const QCommandLineParser& parser)
     }
     for (const TopologyFrame& frame : snapshot.frames)
         dataset.topology.add(frame);
+    // After the series, so alert entities get the names the series were given.
+    QStringList alertWarnings;
+    dataset.alerts = poller.alertHistory(startMs, endMs, &alertWarnings);
+    for (const QString& warning : alertWarnings)
+        printErr(QStringLiteral("warning: ") + warning);
     return dataset;
 }
 
@@ -234,7 +264,7 @@ int runInvestigate(const QStringList& arguments)
             QStringLiteral("Per-series detector tuning (muted series, sensitivities) as saved by the console "
                            "(View › Detector Tuning); detects again even when the input holds anomalies."),
             QStringLiteral("FILE")},
-        {QStringLiteral("json"), QStringLiteral("Print one JSON object: ranking, incidents.")},
+        {QStringLiteral("json"), QStringLiteral("Print one JSON object: ranking, incidents, prometheus_alerts.")},
     });
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A recording or importable dump(s)."),
         QStringLiteral("[FILE...]"));

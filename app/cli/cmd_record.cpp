@@ -2,7 +2,6 @@
 // or follow the live mesh until interrupted.
 #include "cli_command.h"
 
-#include "live/alert_tracker.h"
 #include "live/live_source.h"
 #include "live/mesh_poller.h"
 #include "live/profile_options.h"
@@ -71,15 +70,10 @@ int recordRange(
         progress.update(double(chunkEnd - startMs) / double(std::max<qint64>(1, endMs - startMs)));
     }
     // After the samples, so alert entities get the names the series were given.
-    AlertTracker alerts(
-        [&poller](const QMap<QString, QString>& labels) { return poller.alertEntity(labels); });
-    try {
-        alerts.mergeHistory(
-            poller.prometheus().alertHistory(startMs, endMs, profile.stepMs()), profile.stepMs(), endMs);
-    } catch (const MeshscopeError& error) {
-        printErr(QStringLiteral("warning: alert history unavailable: ") + error.message());
-    }
-    writer->storeAlerts(alerts.alerts());
+    QStringList alertWarnings;
+    writer->storeAlerts(poller.alertHistory(startMs, endMs, &alertWarnings));
+    for (const QString& warning : alertWarnings)
+        printErr(QStringLiteral("warning: ") + warning);
     writer->close();
     printOut(QStringLiteral("recorded %1 samples to %2").arg(samples).arg(output));
     return 0;

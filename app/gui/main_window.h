@@ -49,6 +49,8 @@ public:
     TopologyPage* topologyPage() const { return m_topology; }
     MessageBar* messageBar() const { return m_messages; }
     TimelineView* timeline() const { return m_timeline; }
+    /// Live mode (File › Connect…, File › Disconnect).
+    LiveSession* liveSession() const { return m_live; }
     /// Detection and correlation of the shown dataset (progress, cancel).
     AnalysisRunner* analysisRunner() const { return m_analysis; }
     DetectionTuningController* detectionTuning() const { return m_tuning; }
@@ -72,9 +74,11 @@ private:
     void buildMenus();
     void buildStatusBar();
     void buildDocks();
-    void showDataset(std::shared_ptr<const Dataset> dataset, const QString& source, const QStringList& warnings);
+    void showDataset(
+        std::shared_ptr<const Dataset> dataset, const QString& source, const QStringList& warnings);
     void showLoadError(const QString& message);
-    void showAnalysis(std::shared_ptr<const Dataset> analysed, std::shared_ptr<const DetectionResult> detection);
+    void showAnalysis(
+        std::shared_ptr<const Dataset> analysed, std::shared_ptr<const DetectionResult> detection);
     void connectAnalysis();
     void connectTuning();
     void cancelWork();

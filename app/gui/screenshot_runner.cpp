@@ -30,7 +30,8 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString pngPath, QString 
     connect(m_poll, &QTimer::timeout, this, &ScreenshotRunner::pollReady);
     connect(m_window, &MainWindow::datasetShown, this, &ScreenshotRunner::onDatasetShown);
     connect(m_window, &MainWindow::loadFailed, this, &ScreenshotRunner::fail);
-    QTimer::singleShot(TimeoutMs, this, [this] { fail(tr("timed out waiting for the data and its layout")); });
+    QTimer::singleShot(
+        TimeoutMs, this, [this] { fail(tr("timed out waiting for the data and its layout")); });
 }
 
 bool ScreenshotRunner::parseTime(const QString& text, const TimeRange& range, qint64* tMs)
@@ -81,7 +82,13 @@ void ScreenshotRunner::pollReady()
     TopologyView* view = m_window->topologyPage()->view();
     view->updateNow();
     const bool hasGraph = !view->topologyScene()->frame().nodes.empty();
-    const bool expectsGraph = m_window->dataset() && m_window->dataset()->series.seriesCount() > 0;
+    // A graph is due when there is data, unless the recorded frame at the cursor is empty
+    // (no traffic then): that one lays out as nothing.
+    const auto& dataset = m_window->dataset();
+    const TopologyFrame* recorded
+        = dataset ? dataset->topology.frameAt(m_window->timeWindow()->cursorMs()) : nullptr;
+    const bool expectsGraph = dataset && dataset->series.seriesCount() > 0
+        && (dataset->topology.isEmpty() || (recorded && !recorded->nodes.empty()));
     if (view->isUpdatePending() || m_window->isAnalysing() || (expectsGraph && !hasGraph)) {
         m_stableTicks = 0;
         return;
@@ -91,7 +98,8 @@ void ScreenshotRunner::pollReady()
         return;
     m_poll->stop();
     if (!m_select.isEmpty() && view->topologyScene()->entityRect(m_select).isNull()) {
-        std::fprintf(stderr, "meshscope: warning: --select %s names nothing in the topology\n", qPrintable(m_select));
+        std::fprintf(
+            stderr, "meshscope: warning: --select %s names nothing in the topology\n", qPrintable(m_select));
     }
     const QPixmap picture = m_window->grab();
     if (picture.isNull() || !picture.save(m_png, "PNG")) {

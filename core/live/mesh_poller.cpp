@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -53,6 +54,22 @@ QString MeshPoller::alertEntity(const QMap<QString, QString>& labels) const
         const QString known = m_namer.nameOf(ns, workload);
         return known.isEmpty() ? workload : known;
     });
+}
+
+std::vector<ExternalAlert> MeshPoller::alertHistory(
+    qint64 startMs, qint64 endMs, QStringList* warnings, const JobControl* job)
+{
+    AlertTracker tracker([this](const QMap<QString, QString>& labels) { return alertEntity(labels); });
+    try {
+        tracker.mergeHistory(
+            m_prometheus->alertHistory(startMs, endMs, m_profile.stepMs(), job), m_profile.stepMs(), endMs);
+    } catch (const CancelledError&) {
+        throw;
+    } catch (const MeshscopeError& error) {
+        if (warnings)
+            *warnings << QStringLiteral("alert history unavailable: ") + error.message();
+    }
+    return tracker.alerts();
 }
 
 QString MeshPoller::workloadName(const PromSeries& series, const QString& side)
@@ -158,16 +175,20 @@ TopologyFrame MeshPoller::topologyFromPrometheus(qint64 tMs, const JobControl* j
 void MeshPoller::attachKialiHealth(
     TopologyFrame& frame, const QStringList& namespaces, QStringList* warnings, const JobControl* job)
 {
-    // Health is computed by Kiali over all workloads: cheap for us, not for Kiali.
-    constexpr int HealthEveryFrames = 4;
-    if (m_framesSinceHealth < 0 || ++m_framesSinceHealth >= HealthEveryFrames) {
+    // Health is computed by Kiali over all workloads: cheap for us, not for Kiali. After
+    // a failure Kiali is asked less often (twice the gap per failure, up to a cap), so an
+    // overloaded or health-less Kiali is not asked every frame.
+    const int gap = std::min(MaxHealthEveryFrames, HealthEveryFrames << std::min(m_healthFailures, 8));
+    if (m_framesSinceHealth < 0 || ++m_framesSinceHealth >= gap) {
+        m_framesSinceHealth = 0;
         try {
             m_kialiHealth = m_kiali->workloadHealth(namespaces, m_profile.rateWindowS, frame.tMs, job);
-            m_framesSinceHealth = 0;
+            m_healthFailures = 0;
         } catch (const CancelledError&) {
             throw;
         } catch (const MeshscopeError& error) {
             // The last verdicts stay: a bad answer must not blank the ring colours.
+            ++m_healthFailures;
             if (warnings)
                 *warnings << QStringLiteral("Kiali health unavailable: ") + error.message();
         }

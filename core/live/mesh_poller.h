@@ -7,6 +7,7 @@
 #include "prometheus_client.h"
 
 #include "model/entity.h"
+#include "model/external_alert.h"
 #include "model/topology.h"
 
 #include <QStringList>
@@ -45,6 +46,11 @@ struct MeshSnapshot
 class MeshPoller
 {
 public:
+    /// Kiali's health is asked every this many topology frames...
+    static constexpr int HealthEveryFrames = 4;
+    /// ...and after n failures in a row every HealthEveryFrames × 2ⁿ frames, at most this.
+    static constexpr int MaxHealthEveryFrames = 16;
+
     explicit MeshPoller(ConnectionProfile profile);
     ~MeshPoller();
 
@@ -65,6 +71,12 @@ public:
     /// The entity an alert's labels concern, named like the series (alertEntityFromLabels);
     /// never teaches the namer a new name, so series names stay as they are.
     QString alertEntity(const QMap<QString, QString>& labels) const;
+    /// The alert intervals of the `ALERTS` history over [startMs, endMs] at the profile
+    /// step (AlertTracker::mergeHistory), entities named like the series fetched so far
+    /// (so fetch the series first). A failure to read the history is not an error: it
+    /// adds the warning `alert history unavailable: …` and gives no intervals.
+    std::vector<ExternalAlert> alertHistory(
+        qint64 startMs, qint64 endMs, QStringList* warnings, const JobControl* job = nullptr);
 
     /// Turns golden-signal query results into series named like the topology's nodes.
     std::vector<SeriesBatch> toSeries(
@@ -84,6 +96,7 @@ private:
     QStringList m_discoveredNamespaces;
     std::vector<KialiHealthEntry> m_kialiHealth; ///< the last answer
     int m_framesSinceHealth = -1; ///< -1: never asked
+    int m_healthFailures = 0; ///< failed health calls in a row
 };
 
 } // namespace meshscope

@@ -385,10 +385,26 @@ QStringList PrometheusClient::labelValues(
 
 std::vector<PromAlert> PrometheusClient::alerts(const JobControl* job)
 {
+    // A list that is not one must never read as "no alerts": that would close every
+    // interval the session tracks.
+    const QString path = QStringLiteral("api/v1/alerts");
+    const auto malformed = [&](const QString& what) {
+        return ConnectionError(ConnectionFailure::BadResponse,
+            QStringLiteral("%1 at %2 sent an unexpected answer to %3: %4")
+                .arg(m_http.service(), m_http.settings().displayUrl(), path, what));
+    };
     std::vector<PromAlert> result;
-    const QJsonObject data = fetchData(QStringLiteral("api/v1/alerts"), {}, false, job).toObject();
-    for (const QJsonValue& item : data.value(QLatin1String("alerts")).toArray()) {
+    const QJsonValue alerts = fetchData(path, {}, false, job).toObject().value(QLatin1String("alerts"));
+    if (!alerts.isArray())
+        throw malformed(QStringLiteral("no list of alerts"));
+    for (const QJsonValue& item : alerts.toArray()) {
         const QJsonObject object = item.toObject();
+        if (object.value(QLatin1String("labels"))
+                .toObject()
+                .value(QLatin1String("alertname"))
+                .toString()
+                .isEmpty())
+            throw malformed(QStringLiteral("an alert without alertname"));
         PromAlert alert;
         alert.labels = stringMap(object.value(QLatin1String("labels")));
         alert.annotations = stringMap(object.value(QLatin1String("annotations")));

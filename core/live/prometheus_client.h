@@ -93,7 +93,8 @@ public:
     /// `/api/v1/label/<name>/values`
     QStringList labelValues(const QString& name, const QStringList& matchers, qint64 startMs, qint64 endMs,
         const JobControl* job = nullptr);
-    /// `/api/v1/alerts`: alerts pending or firing now.
+    /// `/api/v1/alerts`: alerts pending or firing now. A body without a list of alerts, or
+    /// an alert without `alertname`, is a bad response (ConnectionError), never "none".
     std::vector<PromAlert> alerts(const JobControl* job = nullptr);
     /// History of alerts for the timeline: the ALERTS series over a range.
     PromResponse alertHistory(qint64 startMs, qint64 endMs, qint64 stepMs, const JobControl* job = nullptr);

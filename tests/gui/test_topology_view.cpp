@@ -35,7 +35,9 @@ private:
         }
         bool waitForLayout()
         {
-            return QTest::qWaitFor([this] { return !view.isUpdatePending() && !view.topologyScene()->frame().nodes.empty(); }, 20000);
+            return QTest::qWaitFor(
+                [this] { return !view.isUpdatePending() && !view.topologyScene()->frame().nodes.empty(); },
+                20000);
         }
         QPoint viewPosOf(const QString& entity) const
         {
@@ -63,6 +65,38 @@ private Q_SLOTS:
         QVERIFY(layout.computedOn != nullptr);
         QVERIFY(layout.computedOn != QThread::currentThreadId());
         QCOMPARE(layout.positions.size(), qsizetype(5));
+    }
+
+    void emptyFrameAtTheCursorIsLaidOutOnce()
+    {
+        // A recording whose last frame has no traffic (the mesh went quiet): at its end the
+        // view shows nothing, once, instead of laying the empty graph out again and again.
+        auto data = std::make_shared<Dataset>(*smallMesh());
+        TopologyFrame quiet;
+        quiet.tMs = MeshStartMs + (MeshSamples - 1) * MeshStepMs;
+        data->topology.add(quiet);
+        TimeWindow window;
+        EntitySelection selection;
+        TopologyView view(&window, &selection);
+        window.reset(data->timeRange());
+        view.resize(900, 500);
+        view.show();
+        QSignalSpy started(&view, &TopologyView::layoutStarted);
+        QSignalSpy finished(&view, &TopologyView::layoutFinished);
+        view.setDataset(data);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY(!view.isLayoutPending());
+        QVERIFY(view.topologyScene()->frame().nodes.empty());
+        view.updateNow();
+        view.updateNow();
+        QCOMPARE(started.count(), 1);
+        QVERIFY(!view.isLayoutPending());
+
+        // Back where there was traffic, the graph is laid out again.
+        window.setCursor(AnomalyStartMs);
+        view.updateNow();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
+        QCOMPARE(view.topologyScene()->frame().nodes.size(), std::size_t(5));
     }
 
     void restyleNeverMovesNodes()
@@ -150,7 +184,8 @@ private Q_SLOTS:
         // A third of the way along the anomalous edge (the incident marker sits mid-way)
         // the pixels are red.
         const TopologyScene* scene = f.view.topologyScene();
-        const QLineF line(scene->nodePosition(QStringLiteral("frontend")), scene->nodePosition(QStringLiteral("cart")));
+        const QLineF line(
+            scene->nodePosition(QStringLiteral("frontend")), scene->nodePosition(QStringLiteral("cart")));
         const QPoint mid = f.view.mapFromScene(line.pointAt(0.35));
         int red = 0;
         for (int dy = -6; dy <= 6; ++dy) {

@@ -153,6 +153,46 @@ private Q_SLOTS:
         QVERIFY2(names.contains(QStringLiteral("CartErrors")), qPrintable(names.join(QLatin1Char(','))));
         QVERIFY(!fileBytes(path).contains("s3cr3t"));
     }
+
+    void cliInvestigatePrometheusListsAlerts()
+    {
+        // The ALERTS history of the investigated range; tried until the rules have been
+        // evaluated long enough for both alerts to be in it.
+        QJsonArray listed;
+        QByteArray text;
+        const auto investigateNow = [&] {
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            const QStringList range {QStringLiteral("investigate"), QStringLiteral("--prometheus"),
+                m_prometheus.url().toString(), QStringLiteral("--start"), QString::number(now - 300),
+                QStringLiteral("--end"), QString::number(now)};
+            const CliResult json = runCli(range + QStringList {QStringLiteral("--json")});
+            if (json.exitCode != 0)
+                return false;
+            listed = QJsonDocument::fromJson(json.out)
+                         .object()
+                         .value(QLatin1String("prometheus_alerts"))
+                         .toArray();
+            const CliResult plain = runCli(range);
+            text = plain.out;
+            return plain.exitCode == 0 && listed.size() >= 2 && text.contains("FrontendSlow");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(investigateNow(), 60000);
+        QJsonObject cart;
+        for (const QJsonValue& alert : listed) {
+            if (alert.toObject().value(QLatin1String("name")).toString() == QLatin1String("CartErrors"))
+                cart = alert.toObject();
+        }
+        QCOMPARE(cart.value(QLatin1String("entity")).toString(), QStringLiteral("cart"));
+        QCOMPARE(cart.value(QLatin1String("state")).toString(), QStringLiteral("firing"));
+        QVERIFY(cart.value(QLatin1String("start")).toDouble() > 0);
+        QVERIFY(cart.value(QLatin1String("end")).isNull()); // still firing at the range's end
+        QCOMPARE(cart.value(QLatin1String("labels")).toObject().value(QLatin1String("severity")).toString(),
+            QStringLiteral("page"));
+        QVERIFY(!cart.value(QLatin1String("labels")).toObject().contains(QLatin1String("api_token")));
+        QVERIFY2(text.contains("Prometheus alerts (") && text.contains("CartErrors on cart  firing"),
+            text.constData());
+        QVERIFY(!text.contains("s3cr3t"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLiveAlerts)

@@ -352,6 +352,55 @@ private Q_SLOTS:
         QCOMPARE(healthOf(last, QStringLiteral("reviews-v1")), QStringLiteral("Degraded"));
     }
 
+    void kialiHealthBacksOffAfterFailures()
+    {
+        MESHSCOPE_REQUIRE_SHARED();
+        bool healthy = false;
+        FakeHttpServer kiali([&](const FakeRequest& request) {
+            if (request.path == QLatin1String("/kiali/api/namespaces/graph"))
+                return FakeResponse::json(fixture(QStringLiteral("test_workload_graph.expected")));
+            if (request.path == QLatin1String("/kiali/api/clusters/health") && healthy)
+                return FakeResponse::json(
+                    R"({"namespaceWorkloadHealth":{"bookinfo":{"reviews-v1":{"requests":{"inbound":{"http":{"200":1}},"outbound":{}},"workloadStatus":null,"status":{"status":"Healthy","errorRatio":0,"totalRequestRate":1}}}}})");
+            return FakeResponse::json("{\"namespaceWorkloadHealth\": [truncated");
+        });
+        ConnectionProfile profile;
+        profile.prometheus = settingsFor(kiali.url());
+        profile.kiali = settingsFor(kiali.url());
+        profile.kiali.maxRetries = 0;
+        profile.namespaces = {QStringLiteral("bookinfo")};
+        MeshPoller poller(profile);
+        const QString health = QStringLiteral("/kiali/api/clusters/health");
+        const auto frames = [&](int from, int to) {
+            TopologyFrame last;
+            for (int i = from; i <= to; ++i) {
+                QStringList warnings;
+                last = poller.fetchTopology(1523364075000 + i * 15000, &warnings);
+            }
+            return last;
+        };
+        // Failing from the first frame: asked at frames 1, 9, 25, then every 16th
+        // (4 frames × 2 per failure, capped), never every frame.
+        frames(1, 60);
+        QCOMPARE(kiali.count(health), 5);
+        QVERIFY(kiali.count(health) <= 60 / MeshPoller::MaxHealthEveryFrames + 2);
+
+        // Kiali recovers: the next ask (frame 73) succeeds and the cadence is every 4th again.
+        healthy = true;
+        frames(61, 72);
+        QCOMPARE(kiali.count(health), 5);
+        const TopologyFrame recovered = frames(73, 73);
+        QCOMPARE(kiali.count(health), 6);
+        bool verdict = false;
+        for (const TopologyNode& node : recovered.nodes)
+            verdict = verdict
+                || (node.workload == QLatin1String("reviews-v1")
+                    && node.kialiHealth == QLatin1String("Healthy"));
+        QVERIFY(verdict);
+        frames(74, 81);
+        QCOMPARE(kiali.count(health), 8);
+    }
+
     void garbageGraphIsReported()
     {
         FakeHttpServer server(

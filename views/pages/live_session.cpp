@@ -1,8 +1,8 @@
 #include "live_session.h"
 
+#include "detect/detection.h"
 #include "dialogs/connection_dialog.h"
 #include "dialogs/connection_secret_store.h"
-#include "detect/detection.h"
 #include "live/live_detection.h"
 #include "model/dataset.h"
 #include "models/time_window.h"
@@ -66,7 +66,8 @@ void appendUpdate(Dataset& dataset, const LiveUpdate& update)
 /// `dataset`, in SeriesId order, aligned with its samples.
 void appendBands(DetectionResult& detection, const Dataset& dataset, const LiveFindings& findings)
 {
-    for (SeriesId id = static_cast<SeriesId>(detection.bands.size()); id < dataset.series.seriesCount(); ++id) {
+    for (SeriesId id = static_cast<SeriesId>(detection.bands.size()); id < dataset.series.seriesCount();
+         ++id) {
         detection.bands.emplace_back();
         detection.bands.back().series = id;
     }
@@ -113,7 +114,8 @@ QString LiveSession::defaultRecordingDir()
 
 void LiveSession::saveProfile(QSettings& settings, const ConnectionProfile& profile)
 {
-    settings.setValue(ProfileKey, QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact)));
+    settings.setValue(
+        ProfileKey, QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact)));
 }
 
 ConnectionProfile LiveSession::loadProfile(const QSettings& settings)
@@ -235,7 +237,8 @@ void LiveSession::flush()
     // Views hold the old dataset as const; the new one is a grown copy.
     auto grown = makeSharedDataset(m_dataset ? *m_dataset : Dataset());
     const bool first = !m_dataset;
-    auto detection = m_detection ? std::make_shared<DetectionResult>(*m_detection) : std::make_shared<DetectionResult>();
+    auto detection
+        = m_detection ? std::make_shared<DetectionResult>(*m_detection) : std::make_shared<DetectionResult>();
     std::shared_ptr<const LiveFindings> latest;
     for (const LiveUpdate& update : m_pending) {
         appendUpdate(*grown, update);
@@ -250,6 +253,8 @@ void LiveSession::flush()
         grown->incidents = latest->incidents;
         detection->anomalies = latest->anomalies;
     }
+    // Each update carries every alert interval of the session so far.
+    grown->alerts = m_pending.back().alertIntervals;
     const qint64 endMs = m_pending.back().endMs;
     m_pending.clear();
     if (first) {

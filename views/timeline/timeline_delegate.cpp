@@ -24,6 +24,22 @@ QRectF barRect(const TimeAxisMapping& mapping, qint64 startMs, qint64 endMs, con
     return QRectF(x0, row.top() + BarMargin, std::max(MinBarWidth, x1 - x0), row.height() - 2 * BarMargin);
 }
 
+/// Prometheus' alerts: a violet outside the amber-to-red scale of our significance.
+const QColor AlertColour(0x6a, 0x3d, 0xb8);
+
+/// An alert interval: outlined; filled while firing, dashed and empty while pending.
+void drawAlertBar(QPainter* painter, const QRectF& bar, bool firing)
+{
+    if (firing) {
+        QColor fill = AlertColour;
+        fill.setAlphaF(0.45f);
+        painter->fillRect(bar, fill);
+    }
+    painter->setPen(QPen(AlertColour, firing ? 2 : 1.5, firing ? Qt::SolidLine : Qt::DashLine));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
+}
+
 } // namespace
 
 TimelineDelegate::TimelineDelegate(const TimeWindow* window, QObject* parent)
@@ -55,6 +71,10 @@ void TimelineDelegate::paint(
         paintAnomaly(painter, rect, index);
     else if (kind == TimelineModel::RowKind::Candidate)
         paintCandidate(painter, rect, option, index);
+    else if (kind == TimelineModel::RowKind::Alert)
+        paintAlert(painter, rect, option, index);
+    else if (kind == TimelineModel::RowKind::AlertGroup)
+        paintAlertGroup(painter, rect, index);
     else
         paintGroup(painter, rect, index);
 
@@ -135,6 +155,49 @@ void TimelineDelegate::paintGroup(QPainter* painter, const QRectF& rect, const Q
             painter->drawText(
                 QRectF(bar.right() + 1, rect.top(), metrics.horizontalAdvance(label) + 2, rect.height()),
                 Qt::AlignVCenter | Qt::AlignLeft, label);
+        }
+    }
+}
+
+void TimelineDelegate::paintAlert(
+    QPainter* painter, const QRectF& rect, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const TimeAxisMapping mapping {m_window->visibleRange(), rect.left(), rect.width()};
+    const qint64 start = index.data(TimelineModel::StartRole).toLongLong();
+    const qint64 end = index.data(TimelineModel::EndRole).toLongLong();
+    const bool firing = index.data(TimelineModel::StateRole).toString() == QLatin1String("firing");
+    // State and severity beside the bar (right of it, else left of it), over it from the
+    // left when neither side has room.
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const QFontMetricsF metrics(option.font);
+    const double textWidth = metrics.horizontalAdvance(text);
+    double textLeft = rect.left() + 4;
+    double textRight = rect.right() - 2;
+    if (mapping.overlaps(start, end)) {
+        const QRectF bar = barRect(mapping, start, end, rect);
+        drawAlertBar(painter, bar, firing);
+        if (rect.right() - bar.right() - 8 >= textWidth)
+            textLeft = bar.right() + 6;
+        else if (bar.left() - rect.left() - 10 >= textWidth)
+            textRight = bar.left() - 6;
+    }
+    const QRectF textRect(textLeft, rect.top(), textRight - textLeft, rect.height());
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setFont(option.font);
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+        metrics.elidedText(text, Qt::ElideRight, textRect.width()));
+}
+
+void TimelineDelegate::paintAlertGroup(QPainter* painter, const QRectF& rect, const QModelIndex& index) const
+{
+    const TimeAxisMapping mapping {m_window->visibleRange(), rect.left(), rect.width()};
+    const auto spans = index.data(TimelineModel::AlertSpansRole).value<std::vector<AlertSpan>>();
+    // Pending first, so a firing bar is never hidden under a dashed outline.
+    for (const bool firing : {false, true}) {
+        for (const AlertSpan& span : spans) {
+            if (span.firing == firing && mapping.overlaps(span.startMs, span.endMs))
+                drawAlertBar(painter, barRect(mapping, span.startMs, span.endMs, rect), firing);
         }
     }
 }

@@ -36,6 +36,10 @@ bool TimelineFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sou
     const auto kind = index.data(TimelineModel::RowKindRole).value<TimelineModel::RowKind>();
     if (!sourceParent.isValid() || kind == TimelineModel::RowKind::CauseGroup)
         return m_text.isEmpty() && m_minSignificance <= 0;
+    // Prometheus' alerts carry no significance of ours: only the text filters them.
+    if (kind == TimelineModel::RowKind::Alert)
+        return m_text.isEmpty()
+            || index.data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive);
     if (index.data(TimelineModel::SignificanceRole).toDouble() < m_minSignificance)
         return false;
     return m_text.isEmpty() || index.data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive);

@@ -6,7 +6,8 @@ namespace meshscope {
 
 /// Sorting and filtering of the timeline: a minimum significance and a text that the
 /// entity/signal must contain. A group stays visible while any of its anomalies (or
-/// root-cause candidates) passes.
+/// root-cause candidates) passes. Prometheus alerts have no significance; the minimum
+/// leaves them shown.
 /// Sorting uses the model's SortRole so times and scores sort as numbers.
 class TimelineFilterProxy : public QSortFilterProxyModel
 {

@@ -29,21 +29,31 @@ double candidateSignificance(const RootCauseCandidate& c)
 
 QString formatTime(qint64 tMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(tMs, QTimeZone::utc())
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return TimelineModel::timeText(tMs);
 }
 
 QString formatDuration(qint64 ms)
 {
-    const qint64 s = ms / 1000;
-    if (s < 60)
-        return TimelineModel::tr("%1 s").arg(s);
-    if (s < 3600)
-        return TimelineModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return TimelineModel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return TimelineModel::durationText(ms);
 }
 
 } // namespace
+
+QString TimelineModel::timeText(qint64 tMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(tMs, QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString TimelineModel::durationText(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
 
 TimelineModel::TimelineModel(QObject* parent)
     : QAbstractItemModel(parent)
@@ -58,9 +68,22 @@ void TimelineModel::setFindings(std::vector<Anomaly> anomalies, std::vector<Inci
     endResetModel();
 }
 
+void TimelineModel::setAlerts(std::vector<ExternalAlert> alerts, qint64 dataEndMs)
+{
+    beginResetModel();
+    m_alertRows.setAlerts(std::move(alerts), dataEndMs);
+    buildGroups();
+    endResetModel();
+}
+
 void TimelineModel::buildGroups()
 {
     m_groups.clear();
+    if (!m_alertRows.isEmpty()) {
+        Group g;
+        g.kind = RowKind::AlertGroup;
+        m_groups.push_back(std::move(g));
+    }
     std::vector<bool> inIncident(m_anomalies.size(), false);
     for (std::size_t i = 0; i < m_incidents.size(); ++i) {
         const Incident& incident = m_incidents[i];
@@ -95,8 +118,11 @@ void TimelineModel::buildGroups()
             return m_anomalies[static_cast<std::size_t>(a)].startMs
                 < m_anomalies[static_cast<std::size_t>(b)].startMs;
         });
-    // Newest incident on top; the "not correlated" group always last.
+    // Prometheus' alerts first, then the newest incident; the "not correlated" group
+    // always last.
     std::stable_sort(m_groups.begin(), m_groups.end(), [](const Group& a, const Group& b) {
+        if ((a.kind == RowKind::AlertGroup) != (b.kind == RowKind::AlertGroup))
+            return a.kind == RowKind::AlertGroup;
         if ((a.kind == RowKind::Uncorrelated) != (b.kind == RowKind::Uncorrelated))
             return b.kind == RowKind::Uncorrelated;
         return a.newestOnsetMs > b.newestOnsetMs;
@@ -187,8 +213,25 @@ const Anomaly* TimelineModel::anomalyAt(const QModelIndex& index) const
         || isCauseGroup(index))
         return nullptr;
     const Group& g = groupOf(index);
+    if (g.kind == RowKind::AlertGroup)
+        return nullptr;
     const auto row = static_cast<std::size_t>(index.row() - causeRows(g));
     return &m_anomalies[static_cast<std::size_t>(g.anomalies[row])];
+}
+
+const ExternalAlert* TimelineModel::alertAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.internalId() == TopLevel || (index.internalId() & CandidateBit)
+        || groupOf(index).kind != RowKind::AlertGroup)
+        return nullptr;
+    return &m_alertRows.at(index.row());
+}
+
+QModelIndex TimelineModel::alertGroupIndex() const
+{
+    if (m_groups.empty() || m_groups.front().kind != RowKind::AlertGroup)
+        return {};
+    return index(0, 0);
 }
 
 const Incident* TimelineModel::incidentAt(const QModelIndex& index) const
@@ -241,6 +284,8 @@ int TimelineModel::rowCount(const QModelIndex& parent) const
     if (parent.column() != 0 || (parent.internalId() & CandidateBit))
         return 0;
     const Group& g = groupOf(parent);
+    if (parent.internalId() == TopLevel && g.kind == RowKind::AlertGroup)
+        return m_alertRows.count();
     if (parent.internalId() == TopLevel)
         return causeRows(g) + static_cast<int>(g.anomalies.size());
     if (!isCauseGroup(parent))
@@ -276,8 +321,14 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
+    const Group& group = groupOf(index);
+    if (group.kind == RowKind::AlertGroup) {
+        if (index.internalId() == TopLevel)
+            return m_alertRows.groupData(index.column(), role);
+        return m_alertRows.alertData(index.row(), index.column(), role);
+    }
     if (index.internalId() == TopLevel)
-        return groupData(m_groups[static_cast<std::size_t>(index.row())], index.column(), role);
+        return groupData(group, index.column(), role);
     if (index.internalId() & CandidateBit)
         return candidateData(incidentOf(groupOf(index)), index.row() + 1, index.column(), role);
     if (isCauseGroup(index))

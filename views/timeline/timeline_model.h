@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alert_rows.h"
 #include "model/findings.h"
 
 #include <QAbstractItemModel>
@@ -14,7 +15,8 @@ namespace meshscope {
 /// incident with root-cause candidates has a first child "Likely root cause" whose
 /// children are its top candidates in rank order (a third level). Without incidents,
 /// anomalies are grouped by entity (the entity with the newest onset first). Anomalies
-/// that belong to no incident go into a last "not correlated" group.
+/// that belong to no incident go into a last "not correlated" group. Prometheus' own
+/// alerts (setAlerts) come first, in a "Prometheus alerts" group of their own (AlertRows).
 class TimelineModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -32,8 +34,20 @@ public:
         SortRole, ///< numeric or text key for sorting the column
         RankRole, ///< int, 1 = most likely (candidates)
         SignalsRole, ///< QStringList "entity/signal", strongest first (candidates)
+        StateRole, ///< QString "firing" or "pending" (Prometheus alerts)
+        OpenRole, ///< bool, still active at the end of the data (Prometheus alerts)
+        AlertSpansRole, ///< QVariant<std::vector<AlertSpan>> (the Prometheus alerts group)
     };
-    enum class RowKind { Incident, EntityGroup, Uncorrelated, Anomaly, CauseGroup, Candidate };
+    enum class RowKind {
+        Incident,
+        EntityGroup,
+        Uncorrelated,
+        Anomaly,
+        CauseGroup,
+        Candidate,
+        AlertGroup,
+        Alert
+    };
     Q_ENUM(RowKind)
 
     /// Candidates listed under "Likely root cause"; the rest are in the incident's tooltip.
@@ -44,6 +58,14 @@ public:
     /// Replaces everything (a snapshot). Incident::anomalyIndexes index `anomalies`.
     void setFindings(std::vector<Anomaly> anomalies, std::vector<Incident> incidents);
     const std::vector<Anomaly>& anomalies() const { return m_anomalies; }
+    /// Replaces the Prometheus alerts (findings stay); open intervals are drawn up to
+    /// `dataEndMs`.
+    void setAlerts(std::vector<ExternalAlert> alerts, qint64 dataEndMs);
+    const std::vector<ExternalAlert>& alerts() const { return m_alertRows.alerts(); }
+    /// The Prometheus alert behind an alert row, or null for any other row.
+    const ExternalAlert* alertAt(const QModelIndex& index) const;
+    /// The "Prometheus alerts" group row, or invalid when there are none.
+    QModelIndex alertGroupIndex() const;
     /// The anomaly behind a child row, or null for any other row.
     const Anomaly* anomalyAt(const QModelIndex& index) const;
     /// The incident behind a group row, or null.
@@ -59,6 +81,11 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// "2025-06-03 14:30:00" (UTC), as the onset column shows times.
+    static QString timeText(qint64 tMs);
+    /// "42 s", "3 min 5 s", "2 h 10 min".
+    static QString durationText(qint64 ms);
 
 private:
     struct Group
@@ -91,6 +118,7 @@ private:
     std::vector<Anomaly> m_anomalies;
     std::vector<Incident> m_incidents;
     std::vector<Group> m_groups;
+    AlertRows m_alertRows;
 };
 
 } // namespace meshscope

@@ -82,21 +82,34 @@ void TimelineView::setDataset(std::shared_ptr<const Dataset> dataset)
         setFindings({}, {});
         return;
     }
+    m_model->setAlerts(dataset->alerts, dataset->timeRange().endMs);
     setFindings(dataset->anomalies, dataset->incidents);
 }
 
 void TimelineView::setFindings(std::vector<Anomaly> anomalies, std::vector<Incident> incidents)
 {
     m_model->setFindings(std::move(anomalies), std::move(incidents));
-    // The newest incident is on top and opened with its root-cause candidates, so its
-    // card and story are visible at once.
-    if (m_proxy->rowCount() == 0)
+    // A few Prometheus alerts are shown open on top: they are what paged someone.
+    const QModelIndex alerts = m_proxy->mapFromSource(m_model->alertGroupIndex());
+    if (alerts.isValid() && m_model->alerts().size() <= std::size_t(MaxExpandedAlerts))
+        m_tree->expand(alerts);
+    // The newest incident is opened with its root-cause candidates, so its card and
+    // story are visible at once.
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex group = m_proxy->index(row, 0);
+        if (!m_model->incidentAt(m_proxy->mapToSource(group)))
+            continue;
+        m_tree->expand(group);
+        const QModelIndex causes
+            = m_proxy->mapFromSource(m_model->causeGroupIndex(m_proxy->mapToSource(group)));
+        if (causes.isValid())
+            m_tree->expand(causes);
         return;
-    const QModelIndex newest = m_proxy->index(0, 0);
-    m_tree->expand(newest);
-    const QModelIndex causes = m_proxy->mapFromSource(m_model->causeGroupIndex(m_proxy->mapToSource(newest)));
-    if (causes.isValid())
-        m_tree->expand(causes);
+    }
+    // Without incidents, the first group (of entity anomalies) opens.
+    const QModelIndex first = m_proxy->index(alerts.isValid() ? 1 : 0, 0);
+    if (first.isValid())
+        m_tree->expand(first);
 }
 
 void TimelineView::activate(const QModelIndex& proxyIndex)

@@ -21,14 +21,13 @@ class TimelineDelegate;
 class TimelineFilterProxy;
 class TimelineModel;
 
-/// The alert timeline: incidents (newest first) with their anomalies in chronological
-/// order, a time-bar column on the shared visible range, a text filter and a minimum
-/// significance. Moving the current row (arrow keys) onto a row selects its entity and
-/// moves the cursor to its onset. Clicking a row or pressing Enter on it does the same,
-/// and on a root-cause candidate (or the "Likely root cause" row, for the top one) it
-/// also zooms the shared window to the onset ± 30 min — unless the user chose a zoom,
-/// which is only panned to show the onset — and emits candidateActivated() so the
-/// window can centre the topology on it.
+/// The alert timeline: Prometheus' own alerts (from the dataset) on top, then incidents
+/// (newest first) with their anomalies in chronological order, a time-bar column on the
+/// shared visible range, a text filter and a minimum significance. Moving the current row (arrow keys) onto a
+/// row selects its entity and moves the cursor to its onset. Clicking a row or pressing Enter on it does the
+/// same, and on a root-cause candidate (or the "Likely root cause" row, for the top one) it also zooms the
+/// shared window to the onset ± 30 min — unless the user chose a zoom, which is only panned to show the onset
+/// — and emits candidateActivated() so the window can centre the topology on it.
 ///
 /// Usage: `auto* t = new TimelineView(window, selection); t->setDataset(dataset);` or
 /// `t->setFindings(anomalies, incidents)` when detection/correlation produced new ones.
@@ -39,11 +38,13 @@ class TimelineView : public QWidget
 public:
     TimelineView(TimeWindow* window, EntitySelection* selection, QWidget* parent = nullptr);
 
-    /// Shows the dataset's anomalies and incidents.
+    /// Shows the dataset's anomalies, incidents and Prometheus alerts.
     void setDataset(std::shared_ptr<const Dataset> dataset);
     /// Shows these findings (e.g. fresh from detectAll() and the correlator).
     void setFindings(std::vector<Anomaly> anomalies, std::vector<Incident> incidents);
 
+    /// The "Prometheus alerts" group opens by itself when it holds at most this many.
+    static constexpr int MaxExpandedAlerts = 4;
     /// Half the width of the window shown around a candidate's onset.
     static constexpr qint64 CandidateZoomMarginMs = 30 * 60 * 1000;
 
