@@ -323,8 +323,11 @@ void MainWindow::detectAgain()
 void MainWindow::connectTuning()
 {
     m_tuning = new DetectionTuningController(DetectionTuningController::defaultPath(), this);
-    connect(m_plots, &SignalPlots::seriesMenuRequested, this,
-        [this](const std::vector<SeriesKey>& series, const QPoint& at) { m_tuning->showMenu(series, at, this); });
+    const auto showMenu = [this](const std::vector<SeriesKey>& series, const QPoint& at) {
+        m_tuning->showMenu(series, at, this);
+    };
+    connect(m_plots, &SignalPlots::seriesMenuRequested, this, showMenu);
+    connect(m_timeline, &TimelineView::seriesMenuRequested, this, showMenu);
     QAction* clear = new QAction(tr("&Clear Detector Tuning"), this);
     clear->setToolTip(tr("Unmute every series and give each the normal sensitivity"));
     connect(clear, &QAction::triggered, m_tuning, &DetectionTuningController::clear);

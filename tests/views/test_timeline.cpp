@@ -7,6 +7,7 @@
 #include "timeline/timeline_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
@@ -456,6 +457,20 @@ private Q_SLOTS:
         // Painting the time bars on a zoomed window must not fail.
         window.setVisibleRange(TimeRange {T0 + 5 * Min, T0 + 25 * Min});
         QVERIFY(!view.grab().isNull());
+
+        // A right click on the anomaly asks for its series' detector menu; on an
+        // incident row there is no single series, so nothing is asked.
+        QSignalSpy menus(&view, &TimelineView::seriesMenuRequested);
+        QContextMenuEvent onAnomaly(QContextMenuEvent::Mouse, rect.center(), tree->viewport()->mapToGlobal(rect.center()));
+        QCoreApplication::sendEvent(tree->viewport(), &onAnomaly);
+        QCOMPARE(menus.count(), 1);
+        const auto series = menus.at(0).at(0).value<std::vector<SeriesKey>>();
+        QCOMPARE(series.size(), std::size_t(1));
+        QCOMPARE(series.front().entity, QStringLiteral("db"));
+        const QPoint onIncident = tree->visualRect(newest).center();
+        QContextMenuEvent incidentClick(QContextMenuEvent::Mouse, onIncident, tree->viewport()->mapToGlobal(onIncident));
+        QCoreApplication::sendEvent(tree->viewport(), &incidentClick);
+        QCOMPARE(menus.count(), 1);
     }
 };
 

@@ -37,6 +37,12 @@ TimelineView::TimelineView(TimeWindow* window, EntitySelection* selection, QWidg
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const Anomaly* anomaly = m_model->anomalyAt(m_proxy->mapToSource(m_tree->indexAt(pos)));
+        if (anomaly)
+            Q_EMIT seriesMenuRequested({anomaly->series}, m_tree->viewport()->mapToGlobal(pos));
+    });
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(TimelineModel::EntityColumn, QHeaderView::Interactive);
     // Wide enough for an incident's title and a full onset time; the time bar (with the

@@ -56,6 +56,8 @@ Q_SIGNALS:
     /// A root-cause candidate was clicked or entered: `entity` is selected and the
     /// cursor is at `onsetMs`.
     void candidateActivated(const QString& entity, qint64 onsetMs);
+    /// Right click on an anomaly: its series (for its detector tuning).
+    void seriesMenuRequested(const std::vector<SeriesKey>& series, const QPoint& globalPos);
 
 private:
     void activate(const QModelIndex& proxyIndex);
