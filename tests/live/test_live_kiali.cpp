@@ -34,6 +34,18 @@ EndpointSettings settingsFor(const QUrl& url, const QString& token = {})
     return settings;
 }
 
+/// Prometheus and Kiali both served by `server` (Kiali's own answers for the graph and
+/// health), the bookinfo namespace, no retries.
+ConnectionProfile bookinfoProfile(const QUrl& server)
+{
+    ConnectionProfile profile;
+    profile.prometheus = settingsFor(server);
+    profile.kiali = settingsFor(server);
+    profile.kiali.maxRetries = 0;
+    profile.namespaces = {QStringLiteral("bookinfo")};
+    return profile;
+}
+
 /// A Kiali in the token strategy: a session cookie after login, 401 (plain text) without.
 struct TokenKiali
 {
@@ -318,12 +330,7 @@ private Q_SLOTS:
             }
             return FakeResponse::json(R"({"error":"?"})", 404);
         });
-        ConnectionProfile profile;
-        profile.prometheus = settingsFor(kiali.url());
-        profile.kiali = settingsFor(kiali.url());
-        profile.kiali.maxRetries = 0;
-        profile.namespaces = {QStringLiteral("bookinfo")};
-        MeshPoller poller(profile);
+        MeshPoller poller(bookinfoProfile(kiali.url()));
         QStringList warnings;
         const TopologyFrame frame = poller.fetchTopology(1523364075000, &warnings);
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
@@ -364,12 +371,7 @@ private Q_SLOTS:
                     R"({"namespaceWorkloadHealth":{"bookinfo":{"reviews-v1":{"requests":{"inbound":{"http":{"200":1}},"outbound":{}},"workloadStatus":null,"status":{"status":"Healthy","errorRatio":0,"totalRequestRate":1}}}}})");
             return FakeResponse::json("{\"namespaceWorkloadHealth\": [truncated");
         });
-        ConnectionProfile profile;
-        profile.prometheus = settingsFor(kiali.url());
-        profile.kiali = settingsFor(kiali.url());
-        profile.kiali.maxRetries = 0;
-        profile.namespaces = {QStringLiteral("bookinfo")};
-        MeshPoller poller(profile);
+        MeshPoller poller(bookinfoProfile(kiali.url()));
         const QString health = QStringLiteral("/kiali/api/clusters/health");
         const auto frames = [&](int from, int to) {
             TopologyFrame last;
