@@ -108,10 +108,16 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
         = m_config.signalClass == SignalClass::Errors ? limitRatioDeviation(value, raw, requests) : raw;
     m_output.deviation = base.deviation >= 0 ? raw : -raw;
     m_significantDeviation = base.deviation >= 0 ? significant : -significant;
-    const double drift = m_driftLikelihood.update(m_drift.update(value) * m_config.sensitivity);
-    const double volatility = m_volatilityLikelihood.update(m_volatility.update(value) * m_config.sensitivity);
-    const double novelty = NoveltyWeight * m_noveltyLikelihood.update(m_novelty.update(value) * m_config.sensitivity);
-    m_output.score = dampRepeats(tMs, std::max({m_likelihood.update(significant), drift, volatility, novelty}));
+    // The likelihoods share one scale, so the largest is the score of the largest surprise
+    // (one tail probability a sample); the novelty's counts only when it is larger.
+    const double surprise = std::max({m_likelihood.learn(significant),
+        m_driftLikelihood.learn(m_drift.update(value) * m_config.sensitivity),
+        m_volatilityLikelihood.learn(m_volatility.update(value) * m_config.sensitivity)});
+    const double novelty = m_noveltyLikelihood.learn(m_novelty.update(value) * m_config.sensitivity);
+    double score = AnomalyLikelihood::score(surprise);
+    if (novelty > surprise)
+        score = std::max(score, NoveltyWeight * AnomalyLikelihood::score(novelty));
+    m_output.score = dampRepeats(tMs, score);
     return m_output.score;
 }
 
