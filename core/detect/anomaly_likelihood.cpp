@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meshscope {
 
@@ -23,7 +24,7 @@ AnomalyLikelihood::AnomalyLikelihood(
 {
 }
 
-double AnomalyLikelihood::update(double raw)
+double AnomalyLikelihood::learn(double raw)
 {
     raw = std::max(0.0, raw);
     m_recentSum += raw - m_recent[static_cast<std::size_t>(m_next)];
@@ -31,13 +32,9 @@ double AnomalyLikelihood::update(double raw)
     m_next = (m_next + 1) % m_shortWindow;
     const double shortMean = m_recentSum / m_shortWindow;
 
-    double score = 0;
-    if (m_count >= Warmup) {
-        const double sd = std::max(std::sqrt(m_variance), MinDeviation);
-        const double x = (shortMean - m_mean) / sd;
-        const double tail = 0.5 * std::erfc(x / std::sqrt(2.0));
-        score = std::clamp(std::log(tail + Epsilon) / std::log(Epsilon), 0.0, 1.0);
-    }
+    double surprise = -std::numeric_limits<double>::infinity();
+    if (m_count >= Warmup)
+        surprise = (shortMean - m_mean) / std::max(std::sqrt(m_variance), MinDeviation);
     // The long-run statistics learn from the short mean, with anomalies clipped (if asked)
     // so that an incident does not teach that incidents are normal.
     ++m_count;
@@ -47,15 +44,28 @@ double AnomalyLikelihood::update(double raw)
     const double delta = learned - m_mean;
     m_mean += alpha * delta;
     m_variance = (1 - alpha) * (m_variance + alpha * delta * delta);
+    return surprise;
+}
 
+double AnomalyLikelihood::score(double surprise)
+{
+    if (std::isinf(surprise) && surprise < 0)
+        return 0;
+    const double tail = 0.5 * std::erfc(surprise / std::sqrt(2.0));
+    return std::clamp(std::log(tail + Epsilon) / std::log(Epsilon), 0.0, 1.0);
+}
+
+double AnomalyLikelihood::update(double raw)
+{
+    double result = score(learn(raw));
     if (m_quiet > 0) {
         --m_quiet;
-        score *= 0.5 * m_alertLevel;
-    } else if (score >= m_alertLevel) {
+        result *= 0.5 * m_alertLevel;
+    } else if (result >= m_alertLevel) {
         m_quiet = m_refractory;
     }
-    m_last = score;
-    return score;
+    m_last = result;
+    return result;
 }
 
 void AnomalyLikelihood::write(QDataStream& out) const

@@ -26,6 +26,13 @@ public:
 
     double update(double raw);
     double last() const { return m_last; }
+    /// As update() without the refractory damping, split in two: learn() feeds `raw` and
+    /// returns its surprise, the short mean in long-run deviations above the long-run
+    /// mean (minus infinity while warming up); score() maps a surprise to the likelihood.
+    /// score() never decreases with the surprise, so the largest of several likelihoods
+    /// is score() of their largest surprise: one tail probability instead of several.
+    double learn(double raw);
+    static double score(double surprise);
 
     void write(QDataStream& out) const;
     void read(QDataStream& in);

@@ -7,6 +7,7 @@
 #include "seasonal_detector.h"
 #include "spike_detector.h"
 #include "volatility_score.h"
+#include "window_novelty.h"
 
 #include <optional>
 
@@ -19,8 +20,9 @@ namespace meshscope {
 /// direction only) are combined by a weighted maximum into one raw deviation, which
 /// AnomalyLikelihood turns into a likelihood. Two more likelihoods watch DriftScore (slow
 /// drifts away from the long-run level, which the adaptive baselines absorb) and
-/// VolatilityScore (the series starts to jitter or freezes). The score is the largest, damped for a while after it alerts so one event raises one
-/// alert. `output()` gives the seasonal baseline and band, the combined deviation and the
+/// VolatilityScore (the series starts to jitter or freezes), a fourth, down-weighted, one
+/// WindowNovelty (the last samples form a shape not seen in the recent past). The score is
+/// the largest, damped for a while after it alerts so one event raises one alert. `output()` gives the seasonal baseline and band, the combined deviation and the
 /// score.
 class EnsembleDetector : public Detector
 {
@@ -63,6 +65,8 @@ private:
     AnomalyLikelihood m_driftLikelihood;
     VolatilityScore m_volatility;
     AnomalyLikelihood m_volatilityLikelihood;
+    WindowNovelty m_novelty;
+    AnomalyLikelihood m_noveltyLikelihood;
     double m_significantDeviation = 0;
     double m_ratioLevel = 0; ///< error ratios: mean of recent values (see limitRatioDeviation)
     qint64 m_ratioCount = 0;

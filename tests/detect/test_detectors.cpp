@@ -16,6 +16,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <limits>
+#include <random>
 
 using namespace meshscope;
 using namespace meshscope::testing;
@@ -185,6 +187,25 @@ private Q_SLOTS:
         }
         QVERIFY(calmPeak > 0.6);
         QVERIFY(noisyPeak < calmPeak);
+    }
+
+    // learn() + score() is update() without damping, and score() never decreases with the
+    // surprise, so the ensemble can take the score of the largest surprise.
+    void likelihoodSplitIntoLearnAndScore()
+    {
+        AnomalyLikelihood whole(10, 8640, 0.6, 0, 4), split(10, 8640, 0.6, 0, 4);
+        std::mt19937 rng(3);
+        std::exponential_distribution<double> raw(1.0);
+        for (int i = 0; i < 2000; ++i) {
+            const double r = i % 500 == 499 ? 12.0 : raw(rng);
+            QCOMPARE(AnomalyLikelihood::score(split.learn(r)), whole.update(r));
+        }
+        double previous = 0;
+        for (double surprise = -5; surprise <= 10; surprise += 0.01) {
+            QVERIFY(AnomalyLikelihood::score(surprise) >= previous);
+            previous = AnomalyLikelihood::score(surprise);
+        }
+        QCOMPARE(AnomalyLikelihood::score(-std::numeric_limits<double>::infinity()), 0.0);
     }
 
     void stateRoundTrip_data()
