@@ -105,6 +105,13 @@ public:
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
+    /// Forgets the gaps so far and restarts the clock (the ticks go on).
+    void resetGaps()
+    {
+        m_gaps.clear();
+        m_clock.start();
+        m_last = 0;
+    }
     void setPhase(const char* phase) { m_phase = phase; }
     double elapsedS() const { return m_clock.nsecsElapsed() / 1e9; }
     /// The longest gaps, longest first.
@@ -182,10 +189,19 @@ void BM_OpenRecordingWatchdog(benchmark::State& state)
     ensureRecording(path);
     for (auto _ : state) {
         MainWindow window;
-        window.show();
-        QApplication::processEvents();
         TopologyView* view = window.topologyPage()->view();
+        // The empty window's first paints (fonts loaded, every dock laid out) are watched
+        // too, in their own phase: the target is about the recording loading.
         Watchdog watchdog;
+        watchdog.setPhase("window shown");
+        watchdog.start();
+        window.show();
+        {
+            QEventLoop settle;
+            QTimer::singleShot(SettleMs, &settle, &QEventLoop::quit);
+            settle.exec();
+        }
+        const double firstPaintMs = watchdog.maxGapMs();
         bool shown = false;
         bool failed = false;
         double shownS = 0;
@@ -219,7 +235,7 @@ void BM_OpenRecordingWatchdog(benchmark::State& state)
             }
         });
         watchdog.setPhase("loading");
-        watchdog.start();
+        watchdog.resetGaps();
         poll.start();
         window.openPaths({path});
         loop.exec();
@@ -228,6 +244,7 @@ void BM_OpenRecordingWatchdog(benchmark::State& state)
 
         const auto dataset = window.dataset();
         state.counters["max_block_ms"] = watchdog.maxGapMs();
+        state.counters["first_paint_ms"] = firstPaintMs;
         state.counters["max_busy_ms"] = watchdog.maxBusyMs();
         state.counters["load_s"] = shownS;
         state.counters["layout_s"] = layoutS;
@@ -235,6 +252,7 @@ void BM_OpenRecordingWatchdog(benchmark::State& state)
         state.counters["series"] = dataset ? static_cast<double>(dataset->series.seriesCount()) : 0;
         state.counters["anomalies"] = dataset ? static_cast<double>(dataset->anomalies.size()) : 0;
         state.counters["incidents"] = dataset ? static_cast<double>(dataset->incidents.size()) : 0;
+        std::printf("showing the empty window: max GUI-thread block ms: %.1f\n", firstPaintMs);
         std::printf("max GUI-thread block ms: %.1f (5 ms ticks; target <= 50)\n", watchdog.maxGapMs());
         std::printf("max GUI-thread CPU ms between two ticks: %.1f (the rest of a gap is waiting for a core)\n",
             watchdog.maxBusyMs());
