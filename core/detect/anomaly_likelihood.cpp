@@ -1,5 +1,7 @@
 #include "anomaly_likelihood.h"
 
+#include "running_moments.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -41,9 +43,7 @@ double AnomalyLikelihood::learn(double raw)
     const double alpha = 1.0 / std::min<double>(static_cast<double>(m_count), m_longWindow);
     const double limit = m_mean + m_learnClip * std::max(std::sqrt(m_variance), MinDeviation);
     const double learned = m_count > Warmup ? std::min(shortMean, limit) : shortMean;
-    const double delta = learned - m_mean;
-    m_mean += alpha * delta;
-    m_variance = (1 - alpha) * (m_variance + alpha * delta * delta);
+    updateRunningMoments(learned, alpha, m_mean, m_variance);
     return surprise;
 }
 

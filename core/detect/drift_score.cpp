@@ -1,5 +1,7 @@
 #include "drift_score.h"
 
+#include "running_moments.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -31,9 +33,7 @@ double DriftScore::update(double value)
     // The long-run statistics learn from the raw value after scoring it.
     ++m_count;
     const double alpha = 1.0 / std::min(static_cast<double>(m_count), m_longWindow);
-    const double delta = value - m_mean;
-    m_mean += alpha * delta;
-    m_variance = (1 - alpha) * (m_variance + alpha * delta * delta);
+    updateRunningMoments(value, alpha, m_mean, m_variance);
     return drift;
 }
 

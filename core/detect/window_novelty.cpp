@@ -1,5 +1,7 @@
 #include "window_novelty.h"
 
+#include "running_moments.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -34,9 +36,7 @@ double WindowNovelty::normalise(double value)
     }
     ++m_count;
     const double alpha = 1.0 / std::min(static_cast<double>(m_count), m_longWindow);
-    const double delta = value - m_mean;
-    m_mean += alpha * delta;
-    m_variance = (1 - alpha) * (m_variance + alpha * delta * delta);
+    updateRunningMoments(value, alpha, m_mean, m_variance);
     return z;
 }
 
