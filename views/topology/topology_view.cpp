@@ -99,9 +99,8 @@ void TopologyView::setDataset(std::shared_ptr<const Dataset> dataset)
     m_derivedFrame.reset();
     if (m_dataset && m_dataset->topology.isEmpty())
         m_derivedFrame = std::make_shared<const TopologyFrame>(topologyFromSeries(m_dataset->series));
-    m_layoutFrame = nullptr;
+    m_layoutFrame.reset();
     m_shapeCheckedFrame = nullptr;
-    m_layoutDataset.reset();
     m_layoutPending = false;
     m_fitAfterLayout = true;
     m_sceneLaidOut = false;
@@ -157,9 +156,6 @@ void TopologyView::applyPreparedState(PreparedState prepared)
     m_statePending = false;
     m_preparingDataset.reset();
     if (prepared.dataset != m_dataset) {
-        // A running layout's frame points into the old dataset; keep it until the layout lands.
-        if (m_layoutPending)
-            m_layoutDataset = m_dataset;
         m_dataset = prepared.dataset;
         m_derivedFrame = prepared.derivedFrame;
         m_shapeCheckedFrame = nullptr;
@@ -228,12 +224,12 @@ void TopologyView::updateNow()
 
 void TopologyView::startLayout(const TopologyFrame& frame)
 {
-    m_layoutFrame = &frame;
+    auto copy = std::make_shared<const TopologyFrame>(frame);
+    m_layoutFrame = copy;
     m_layoutPending = true;
     Q_EMIT layoutStarted();
     const int maxDotNodes = m_maxDotNodes;
     const qint64 t = m_window->cursorMs();
-    auto copy = std::make_shared<const TopologyFrame>(frame);
     auto dataset = m_dataset;
     auto builder = m_builder;
     // The first state is computed with the layout, so the scene is painted once, lit.
@@ -249,8 +245,7 @@ void TopologyView::startLayout(const TopologyFrame& frame)
         [this, copy](LaidOutState result) { applyLayout(copy, std::move(result)); },
         [this](const QString& message) {
             m_layoutPending = false;
-            m_layoutFrame = nullptr;
-            m_layoutDataset.reset();
+            m_layoutFrame.reset();
             Q_EMIT layoutFailed(message);
         });
 }
@@ -258,8 +253,7 @@ void TopologyView::startLayout(const TopologyFrame& frame)
 void TopologyView::applyLayout(std::shared_ptr<const TopologyFrame> frame, LaidOutState result)
 {
     m_layoutPending = false;
-    m_layoutFrame = nullptr;
-    m_layoutDataset.reset();
+    m_layoutFrame.reset();
     m_shapeCheckedFrame = nullptr;
     m_sceneFrame = frame;
     m_sceneLaidOut = true;

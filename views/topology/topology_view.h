@@ -108,8 +108,6 @@ private:
     JobTracker m_layoutJob;
     JobTracker m_stateJob;
     std::shared_ptr<const Dataset> m_dataset;
-    /// The dataset a running layout's frame points into, kept alive by updateDataset().
-    std::shared_ptr<const Dataset> m_layoutDataset;
     /// The dataset the running state job indexes (new findings not shown yet).
     std::shared_ptr<const Dataset> m_preparingDataset;
     /// Index of m_dataset; null until the state job has built it.
@@ -118,7 +116,7 @@ private:
     std::shared_ptr<const TopologyFrame> m_derivedFrame;
     /// The frame the scene shows (shared with state jobs).
     std::shared_ptr<const TopologyFrame> m_sceneFrame;
-    const TopologyFrame* m_layoutFrame = nullptr; ///< frame whose shape is being laid out
+    std::shared_ptr<const TopologyFrame> m_layoutFrame; ///< the frame being laid out
     /// A frame of m_dataset known to have the scene's shape (the check builds two sets).
     const TopologyFrame* m_shapeCheckedFrame = nullptr;
     bool m_layoutPending = false;
