@@ -126,7 +126,8 @@ private Q_SLOTS:
         QVERIFY2(m_prometheus.start(m_mesh.openMetrics(), &error), qPrintable(error));
     }
 
-    void faultAfterBackfillBecomesAnIncident()
+    /// Prometheus only, 5 s steps, 10 minutes of backfill.
+    ConnectionProfile pollingProfile() const
     {
         ConnectionProfile profile;
         profile.prometheus.url = m_prometheus.url();
@@ -135,17 +136,26 @@ private Q_SLOTS:
         profile.prometheus.retryBaseMs = 20;
         profile.pollIntervalS = 5;
         profile.backfillMinutes = 10;
+        return profile;
+    }
 
-        // A clock running 25x faster than real time: a 200 ms poll interval is a 5 s step.
-        QElapsedTimer elapsed;
+    /// Starts `source` with detection at the end of the backfill, on a clock running 25x
+    /// faster than real time: the 200 ms poll interval is a 5 s step.
+    void startFast(LiveSource& source, QElapsedTimer& elapsed) const
+    {
         elapsed.start();
-        const qint64 base = m_backfillEndMs;
-        LiveSource source(profile);
-        source.setClock([=] { return base + elapsed.elapsed() * 25; });
+        source.setClock([base = m_backfillEndMs, &elapsed] { return base + elapsed.elapsed() * 25; });
         source.setPollIntervalMs(200);
         source.setDetectionEnabled(true);
-        QSignalSpy updates(&source, &LiveSource::updateArrived);
         source.start();
+    }
+
+    void faultAfterBackfillBecomesAnIncident()
+    {
+        QElapsedTimer elapsed; // outlives the source, whose clock reads it
+        LiveSource source(pollingProfile());
+        QSignalSpy updates(&source, &LiveSource::updateArrived);
+        startFast(source, elapsed);
         QTRY_VERIFY_WITH_TIMEOUT(!updates.isEmpty(), 20000);
 
         // The backfill warms the detectors on a healthy mesh: nothing to report.
@@ -179,6 +189,38 @@ private Q_SLOTS:
             for (std::size_t i = 0; i < poll.series.size(); ++i)
                 QCOMPARE(poll.findings->bandAppends[i].expected.size(), poll.series[i].timesMs.size());
         }
+    }
+
+    /// The console hands its detector tuning to live detection when it connects: the series
+    /// that alerts in the test above stays quiet once it is muted, and keeps its band.
+    void mutedSeriesStaysQuietWhilePolling()
+    {
+        const SeriesKey failing {QStringLiteral("frontend->catalog"), SignalName::ErrorRatio};
+        DetectionSettings settings;
+        settings.muted.insert(failing);
+        QElapsedTimer elapsed;
+        LiveSource source(pollingProfile());
+        source.setDetectionSettings(settings);
+        QSignalSpy updates(&source, &LiveSource::updateArrived);
+        startFast(source, elapsed);
+        // Unmuted, the incident is there within 3 minutes of the fault; the polls go on to 6.
+        const qint64 untilMs = m_faultMs + 6 * 60 * 1000;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !updates.isEmpty() && updates.last().first().value<LiveUpdate>().endMs >= untilMs, 60000);
+        source.stop();
+
+        bool banded = false;
+        for (const QVariantList& arguments : updates) {
+            const LiveUpdate poll = arguments.first().value<LiveUpdate>();
+            QVERIFY(poll.findings);
+            for (const Anomaly& anomaly : poll.findings->anomalies)
+                QVERIFY2(!(anomaly.series == failing),
+                    qPrintable(QStringLiteral("muted %1 alerted at %2").arg(failing.toString()).arg(anomaly.startMs)));
+            for (std::size_t i = 0; i < poll.series.size(); ++i)
+                banded = banded
+                    || (poll.series[i].key == failing && !poll.findings->bandAppends[i].expected.empty());
+        }
+        QVERIFY2(banded, "the muted series got no band: it was not polled or not detected at all");
     }
 
     void disconnectLogsOutOfKialiWithoutLeakingSecrets()
