@@ -8,7 +8,7 @@ namespace meshscope {
 
 /// Raw score for a shape not seen in the recent past: the distance of the last `Window`
 /// samples (normalised by the series' long-run mean and standard deviation,
-/// exponentially weighted over `longWindow` samples, clipped at ±8) to their nearest
+/// exponentially weighted over `longWindow` samples, clipped at ±64) to their nearest
 /// neighbour in a memory of the `Memory` most recent past windows (one stored every
 /// `Window` samples, each entering the memory only after the next one is taken, so an
 /// ongoing event is never its own neighbour). A nearest-neighbour novelty in the spirit

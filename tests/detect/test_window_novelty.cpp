@@ -31,16 +31,28 @@ class TestWindowNovelty : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // A constant series is never novel; its first step (10 floors of 0.1 % of the level)
-    // is a known distance: one sample
-    // clipped at 8 long-run deviations against remembered windows of zeros gives
-    // sqrt(8² / 8) = 2√2.
+    // A constant series is never novel; its first step is a known distance against
+    // remembered windows of zeros: one sample of 10 floors (0.1 % of the level each) gives
+    // sqrt(10² / 8), one of 100 floors is clipped at 64 long-run deviations and gives
+    // sqrt(64² / 8) = 16√2.
+    void constantThenStep_data()
+    {
+        QTest::addColumn<double>("step");
+        QTest::addColumn<double>("distance");
+        QTest::addColumn<double>("tolerance");
+        QTest::newRow("10 floors") << 1.0 << 10 / std::sqrt(8.0) << 1e-6;
+        QTest::newRow("100 floors, clipped") << 10.0 << 16 * std::sqrt(2.0) << 1e-9;
+    }
     void constantThenStep()
     {
+        QFETCH(double, step);
+        QFETCH(double, distance);
+        QFETCH(double, tolerance);
         WindowNovelty novelty;
         for (int i = 0; i < 400; ++i)
             QCOMPARE(novelty.update(100.0), 0.0);
-        QVERIFY(std::abs(novelty.update(101.0) - 2 * std::sqrt(2.0)) < 1e-9);
+        const double first = novelty.update(100.0 + step);
+        QVERIFY2(std::abs(first - distance) < tolerance, qPrintable(QString::number(first, 'g', 12)));
     }
 
     // A pattern the series has shown recently is close to its nearest neighbour; the same
