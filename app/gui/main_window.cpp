@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "jobs/code_prefetch.h"
+
 #include "analysis_runner.h"
 #include "dataset_loader.h"
 #include "detection_tuning_controller.h"
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_replay(new ReplayBar(m_window, this))
     , m_analysis(new AnalysisRunner(this))
 {
+    prefetchMappedFiles();
     setWindowTitle(tr("meshscope"));
     setAcceptDrops(true);
     auto* central = new QWidget(this);
