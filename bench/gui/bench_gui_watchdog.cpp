@@ -5,7 +5,8 @@
 //
 // The recording is simulated once and cached in the build tree (bench/); delete the file
 // to simulate it again. WATCHDOG_HOURS=N simulates N hours instead of 24 (quicker
-// rounds while looking for a block).
+// rounds while looking for a block). WATCHDOG_COLD=1 empties the page cache first (root
+// only): a cold start, where the window's code is read from the disk as it is first used.
 
 #include "main_window.h"
 
@@ -28,6 +29,9 @@
 #include <cstdio>
 #include <ctime>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace meshscope;
 
@@ -86,6 +90,7 @@ public:
         double ms = 0;
         double cpuMs = 0; ///< GUI-thread CPU time within the gap: work, not waiting for a core
         double queuedMs = -1; ///< time runnable but waiting for a core (Linux schedstat; -1 unknown)
+        long majorFaults = 0; ///< GUI-thread page faults that waited for the disk
         double atS = 0;
         const char* phase = "";
     };
@@ -102,6 +107,7 @@ public:
         m_last = 0;
         m_lastCpu = threadCpuNs();
         m_lastQueued = runQueueNs();
+        m_lastMajorFaults = majorFaults();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
@@ -109,11 +115,14 @@ public:
     void resetGaps()
     {
         m_gaps.clear();
+        m_totalMajorFaults = 0;
         m_clock.start();
         m_last = 0;
     }
     void setPhase(const char* phase) { m_phase = phase; }
     double elapsedS() const { return m_clock.nsecsElapsed() / 1e9; }
+    /// CLOCK_MONOTONIC at time 0 of the gaps, to match them with `perf --clockid monotonic`.
+    double monotonicStartS() const { return m_clock.msecsSinceReference() / 1e3; }
     /// The longest gaps, longest first.
     std::vector<Gap> longest(std::size_t count) const
     {
@@ -127,6 +136,7 @@ public:
         const auto gaps = longest(1);
         return gaps.empty() ? 0 : gaps.front().ms;
     }
+    long totalMajorFaults() const { return m_totalMajorFaults; }
     /// The most GUI-thread CPU time spent between two ticks.
     double maxBusyMs() const
     {
@@ -146,11 +156,23 @@ private:
         m_lastQueued = queued;
         const double gapMs = (now - m_last) / 1e6;
         const double cpuMs = (cpu - m_lastCpu) / 1e6;
+        const long faults = majorFaults();
+        const long newFaults = faults - m_lastMajorFaults;
+        m_totalMajorFaults += newFaults;
         m_last = now;
         m_lastCpu = cpu;
+        m_lastMajorFaults = faults;
         // Only gaps that are more than a late tick are worth keeping.
         if (gapMs > 2 * TickMs)
-            m_gaps.push_back(Gap {gapMs, cpuMs, queuedMs, now / 1e9, m_phase});
+            m_gaps.push_back(Gap {gapMs, cpuMs, queuedMs, newFaults, now / 1e9, m_phase});
+    }
+
+    /// Page faults of this thread that had to read from the disk.
+    static long majorFaults()
+    {
+        rusage usage {};
+        getrusage(RUSAGE_THREAD, &usage);
+        return usage.ru_majflt;
     }
 
     /// Nanoseconds this thread has waited on a run queue, from /proc (Linux), or -1.
@@ -179,14 +201,29 @@ private:
     qint64 m_last = 0;
     qint64 m_lastCpu = 0;
     qint64 m_lastQueued = -1;
+    long m_lastMajorFaults = 0;
+    long m_totalMajorFaults = 0;
     const char* m_phase = "idle";
     std::vector<Gap> m_gaps;
 };
+
+/// WATCHDOG_COLD=1: drops the page cache (clean pages only) like a cold start.
+void dropPageCacheWhenAsked()
+{
+    if (qEnvironmentVariableIntValue("WATCHDOG_COLD") != 1)
+        return;
+    sync();
+    QFile dropCaches(QStringLiteral("/proc/sys/vm/drop_caches"));
+    const bool dropped = dropCaches.open(QIODevice::WriteOnly) && dropCaches.write("1\n") == 2;
+    std::printf(dropped ? "page cache dropped: a cold start\n"
+                        : "WATCHDOG_COLD=1 needs root (/proc/sys/vm/drop_caches); the page cache stays warm\n");
+}
 
 void BM_OpenRecordingWatchdog(benchmark::State& state)
 {
     const QString path = recordingPath();
     ensureRecording(path);
+    dropPageCacheWhenAsked();
     for (auto _ : state) {
         MainWindow window;
         TopologyView* view = window.topologyPage()->view();
@@ -259,9 +296,11 @@ void BM_OpenRecordingWatchdog(benchmark::State& state)
         std::printf("total load time s: %.1f (file loaded and shown %.1f s, layout %.1f s, detection and "
                     "investigation done %.1f s)\n",
             doneS, shownS, layoutS, doneS);
+        std::printf("GUI-thread page faults that waited for the disk: %ld\n", watchdog.totalMajorFaults());
+        std::printf("gap times are seconds after CLOCK_MONOTONIC %.3f s\n", watchdog.monotonicStartS());
         for (const Watchdog::Gap& gap : watchdog.longest(8))
-            std::printf("  gap %.1f ms (%.1f ms CPU, %.1f ms waiting for a core) at %.2f s (%s)\n", gap.ms,
-                gap.cpuMs, gap.queuedMs, gap.atS, gap.phase);
+            std::printf("  gap %.1f ms (%.1f ms CPU, %.1f ms waiting for a core, %ld major faults) at %.2f s (%s)\n",
+                gap.ms, gap.cpuMs, gap.queuedMs, gap.majorFaults, gap.atS, gap.phase);
         std::fflush(stdout);
     }
 }
