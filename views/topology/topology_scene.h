@@ -105,6 +105,8 @@ private:
     void drawClusters(QPainter* painter) const;
     void drawEdges(QPainter* painter, const QRectF& rect) const;
     void drawNodes(QPainter* painter, const QRectF& rect) const;
+    /// Nodes as squares, for a view zoomed out too far for their glyphs.
+    void drawNodeDots(QPainter* painter, const QRectF& rect) const;
     QString nodeToolTip(int row) const;
     QString edgeToolTip(int row) const;
 

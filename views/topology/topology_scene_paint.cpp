@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meshscope {
@@ -18,6 +19,26 @@ namespace {
 constexpr double NodeSize = TopologyLayouter::NodeSize;
 // Below this zoom factor edge labels are unreadable anyway (node names: MinScaleForNodeLabels).
 constexpr double MinScaleForEdgeLabels = 0.7;
+// Level of detail for a zoomed-out view, where a full paint of thousands of glyphs and
+// arrowheads is most of the cost of a new layout landing or a zoom step:
+// - arrowheads shorter than this (device px) are left out: they would be a blur;
+constexpr double MinArrowheadPx = 2.0;
+// - nodes smaller than this (device px) are drawn as plain squares, not glyphs.
+constexpr double MinGlyphPx = 5.0;
+
+/// An edge pen of `width` scene units at `scale`. At most a device pixel wide, it is a
+/// cosmetic 1 px pen (the raster engine's fast stroker) whose alpha keeps the thinner
+/// line's weight, so traffic still reads as width.
+QPen edgePen(QColor colour, double width, double scale)
+{
+    const double devicePx = width * scale;
+    if (devicePx >= 1.0)
+        return QPen(colour, width, Qt::SolidLine, Qt::RoundCap);
+    colour.setAlphaF(colour.alphaF() * std::max(0.35, devicePx));
+    QPen pen(colour, 0);
+    pen.setCosmetic(true);
+    return pen;
+}
 
 QString tr(const char* text)
 {
@@ -104,6 +125,7 @@ void TopologyScene::drawClusters(QPainter* painter) const
 void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
 {
     // One drawLines() call per width step: far cheaper than an item or path per edge.
+    const double scale = painter->worldTransform().m11();
     QMap<double, QVector<QLineF>> byWidth;
     for (std::size_t i = 0; i < m_edges.size(); ++i) {
         const QLineF& line = m_edges[i].line;
@@ -114,6 +136,8 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
             continue;
         QVector<QLineF>& lines = byWidth[m_baseWidths[i]];
         lines.append(line);
+        if ((6 + m_baseWidths[i]) * scale < MinArrowheadPx)
+            continue;
         const QLineF back(line.p2(), line.p1());
         QLineF wing = back;
         wing.setLength(6 + m_baseWidths[i]);
@@ -123,10 +147,10 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
         lines.append(wing);
     }
     for (auto it = byWidth.cbegin(); it != byWidth.cend(); ++it) {
-        painter->setPen(QPen(m_palette.edge, it.key(), Qt::SolidLine, Qt::RoundCap));
+        painter->setPen(edgePen(m_palette.edge, it.key(), scale));
+        painter->setRenderHint(QPainter::Antialiasing, it.key() * scale >= 1.0);
         painter->drawLines(it.value());
     }
-    const double scale = painter->worldTransform().m11();
     if (m_labels == NoLabels || scale < MinScaleForEdgeLabels || m_state.edges.size() != m_edges.size())
         return;
     QFont font = painter->font();
@@ -148,6 +172,11 @@ void TopologyScene::drawNodes(QPainter* painter, const QRectF& rect) const
     const QPen solid(m_palette.node, 2);
     const QPen dashed(m_palette.node, 1.6, Qt::DashLine);
     const QRectF grown = rect.adjusted(-NodeSize * 3, -NodeSize, NodeSize * 3, NodeSize);
+    const double scale = painter->worldTransform().m11();
+    if (NodeSize * scale < MinGlyphPx) {
+        drawNodeDots(painter, grown);
+        return; // no labels either: MinScaleForNodeLabels is far above this
+    }
     for (std::size_t i = 0; i < m_nodePos.size(); ++i) {
         const QPointF c = m_nodePos[i];
         if (!grown.contains(c) || nodeHidden(static_cast<int>(i)))
@@ -162,7 +191,7 @@ void TopologyScene::drawNodes(QPainter* painter, const QRectF& rect) const
             painter->drawEllipse(c, 4, 4);
         }
     }
-    if (painter->worldTransform().m11() < MinScaleForNodeLabels)
+    if (scale < MinScaleForNodeLabels)
         return;
     // Names last, on their halos, so no edge runs through them.
     painter->setFont(NodeLabel::font(painter->font()));
@@ -171,6 +200,28 @@ void TopologyScene::drawNodes(QPainter* painter, const QRectF& rect) const
         if (rect.intersects(m_nodeLabels[i].box) && !nodeHidden(static_cast<int>(i)))
             m_nodeLabels[i].draw(painter, halo, m_palette.text);
     }
+}
+
+void TopologyScene::drawNodeDots(QPainter* painter, const QRectF& rect) const
+{
+    constexpr double Half = NodeSize / 2;
+    QVector<QRectF> inside;
+    QVector<QRectF> outside;
+    for (std::size_t i = 0; i < m_nodePos.size(); ++i) {
+        const QPointF c = m_nodePos[i];
+        if (!rect.contains(c) || nodeHidden(static_cast<int>(i)))
+            continue;
+        const TopologyNode& node = m_frame.nodes[i];
+        (node.isOutside || node.kind == NodeKind::Unknown ? outside : inside)
+            .append(QRectF(c - QPointF(Half, Half), QSizeF(NodeSize, NodeSize)));
+    }
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_palette.node);
+    painter->drawRects(inside);
+    QColor faint = m_palette.node;
+    faint.setAlphaF(0.45);
+    painter->setBrush(faint);
+    painter->drawRects(outside);
 }
 
 QString TopologyScene::toolTipFor(const QString& entity) const
