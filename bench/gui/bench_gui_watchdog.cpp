@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 #include <QTimer>
 
 #include <benchmark/benchmark.h>
@@ -79,6 +80,63 @@ void ensureRecording(const QString& path)
     std::printf("simulated %d series, %lld samples into %s in %.1f s\n", result.dataset.series.seriesCount(),
         static_cast<long long>(result.dataset.series.sampleCount()), qPrintable(path), timer.elapsed() / 1000.0);
 }
+
+double monotonicNowS()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
+}
+
+/// A QApplication that times every event it delivers on the GUI thread, to name what ran
+/// in a gap: the receiver's class, the event type and the nesting depth.
+class TimingApplication : public QApplication
+{
+public:
+    struct SlowEvent
+    {
+        double startS = 0; ///< CLOCK_MONOTONIC
+        double ms = 0;
+        int depth = 0;
+        int type = 0;
+        QByteArray receiver;
+    };
+    static constexpr double SlowMs = 5;
+
+    using QApplication::QApplication;
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        const double start = monotonicNowS();
+        const int type = event->type(); // the event may be deleted by its handler
+        ++m_depth;
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = (monotonicNowS() - start) * 1e3;
+        if (ms >= SlowMs)
+            m_slow.push_back(SlowEvent {start, ms, m_depth, type, receiver->metaObject()->className()});
+        return result;
+    }
+
+    /// Slow events that overlap [fromS, toS] (monotonic), outermost first.
+    std::vector<SlowEvent> slowEventsIn(double fromS, double toS) const
+    {
+        std::vector<SlowEvent> found;
+        for (const SlowEvent& slow : m_slow) {
+            if (slow.startS <= toS && slow.startS + slow.ms / 1e3 >= fromS)
+                found.push_back(slow);
+        }
+        std::sort(found.begin(), found.end(),
+            [](const SlowEvent& a, const SlowEvent& b) { return a.depth != b.depth ? a.depth < b.depth : a.ms > b.ms; });
+        return found;
+    }
+
+private:
+    int m_depth = 0;
+    std::vector<SlowEvent> m_slow;
+};
 
 /// A timer on the GUI thread that notes every gap between its ticks and what the window
 /// was doing then.
@@ -298,9 +356,20 @@ void BM_OpenRecordingWatchdog(benchmark::State& state)
             doneS, shownS, layoutS, doneS);
         std::printf("GUI-thread page faults that waited for the disk: %ld\n", watchdog.totalMajorFaults());
         std::printf("gap times are seconds after CLOCK_MONOTONIC %.3f s\n", watchdog.monotonicStartS());
-        for (const Watchdog::Gap& gap : watchdog.longest(8))
+        const auto* app = static_cast<const TimingApplication*>(QCoreApplication::instance());
+        for (const Watchdog::Gap& gap : watchdog.longest(8)) {
             std::printf("  gap %.1f ms (%.1f ms CPU, %.1f ms waiting for a core, %ld major faults) at %.2f s (%s)\n",
                 gap.ms, gap.cpuMs, gap.queuedMs, gap.majorFaults, gap.atS, gap.phase);
+            // Gap ends are known to a millisecond (the clock's reference is in ms).
+            const double endS = watchdog.monotonicStartS() + gap.atS;
+            int shown = 0;
+            for (const auto& slow : app->slowEventsIn(endS - gap.ms / 1e3 - 0.001, endS + 0.001)) {
+                if (shown++ == 5)
+                    break;
+                std::printf("      event %d to %s took %.1f ms (depth %d)\n", slow.type, slow.receiver.constData(),
+                    slow.ms, slow.depth);
+            }
+        }
         std::fflush(stdout);
     }
 }
@@ -313,7 +382,7 @@ int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     // Own settings, so the user's window layout and recent files stay untouched.
     QApplication::setOrganizationName(QStringLiteral("meshscope-bench"));
     QApplication::setApplicationName(QStringLiteral("bench_gui_watchdog"));
