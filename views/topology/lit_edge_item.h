@@ -52,6 +52,11 @@ private:
     bool m_visible = true;
 };
 
+/// Arrowheads shorter than this on screen (device px) are left out, lit or not: a blur.
+constexpr double MinArrowheadPx = 2.0;
+/// Below this zoom factor edge labels are unreadable (node names: MinScaleForNodeLabels).
+constexpr double MinScaleForEdgeLabels = 0.7;
+
 /// Width of an edge for its traffic, in a few steps so small rate changes do not
 /// redraw the static layer.
 double edgeWidthForRate(double requestRate);

@@ -19,8 +19,6 @@ namespace {
 constexpr double MinLitWidthPx = 0.999;
 // The glow is only worth its blending when it shows as more than a hairline.
 constexpr double MinGlowPx = 2.0;
-constexpr double MinArrowPx = 2.0;
-constexpr double MinScaleForEdgeLabels = 0.7;
 // Above this many rectangles one bounding box repaints faster than a precise region.
 constexpr std::size_t MaxRepaintRects = 256;
 
@@ -279,7 +277,7 @@ void LitEdgeLayer::paintLines(QPainter* painter, const std::vector<const LitEdge
     // Arrowheads are filled per colour in one path; too small to see when zoomed far out.
     std::map<QRgb, QPainterPath> arrows;
     for (const LitEdgeItem* edge : edges) {
-        if ((7 + edge->lineWidth()) * scale >= MinArrowPx)
+        if ((7 + edge->lineWidth()) * scale >= MinArrowheadPx)
             arrows[edge->lineColor().rgba()].addPolygon(edge->arrowHead());
     }
     painter->setPen(Qt::NoPen);

@@ -17,13 +17,9 @@ namespace meshscope {
 
 namespace {
 constexpr double NodeSize = TopologyLayouter::NodeSize;
-// Below this zoom factor edge labels are unreadable anyway (node names: MinScaleForNodeLabels).
-constexpr double MinScaleForEdgeLabels = 0.7;
 // Level of detail for a zoomed-out view, where a full paint of thousands of glyphs and
-// arrowheads is most of the cost of a new layout landing or a zoom step:
-// - arrowheads shorter than this (device px) are left out: they would be a blur;
-constexpr double MinArrowheadPx = 2.0;
-// - nodes smaller than this (device px) are drawn as plain squares, not glyphs.
+// arrowheads is most of the cost of a new layout landing or a zoom step: arrowheads under
+// MinArrowheadPx are left out, and nodes smaller than this (device px) are plain squares.
 constexpr double MinGlyphPx = 5.0;
 
 /// An edge pen of `width` scene units at `scale`. At most a device pixel wide, it is a
@@ -147,10 +143,12 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
         lines.append(wing);
     }
     for (auto it = byWidth.cbegin(); it != byWidth.cend(); ++it) {
-        painter->setPen(edgePen(m_palette.edge, it.key(), scale));
-        painter->setRenderHint(QPainter::Antialiasing, it.key() * scale >= 1.0);
+        const QPen pen = edgePen(m_palette.edge, it.key(), scale);
+        painter->setPen(pen);
+        painter->setRenderHint(QPainter::Antialiasing, !pen.isCosmetic()); // hairlines: aliased is enough
         painter->drawLines(it.value());
     }
+    painter->setRenderHint(QPainter::Antialiasing); // for the nodes and labels after the edges
     if (m_labels == NoLabels || scale < MinScaleForEdgeLabels || m_state.edges.size() != m_edges.size())
         return;
     QFont font = painter->font();
