@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "jobs/code_prefetch.h"
+#include "jobs/job_tracker.h"
 
 #include "analysis_runner.h"
 #include "dataset_loader.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_analysis(new AnalysisRunner(this))
 {
     prefetchMappedFiles();
+    runBulkWorkAtIdlePriority();
     setWindowTitle(tr("meshscope"));
     setAcceptDrops(true);
     auto* central = new QWidget(this);

@@ -6,6 +6,7 @@
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <QThreadPool>
 
 #include <functional>
@@ -27,6 +28,18 @@ inline void lowerWorkerThreadPriority()
     if (getpriority(PRIO_PROCESS, 0) < WorkerNice)
         setpriority(PRIO_PROCESS, 0, WorkerNice);
 #endif
+}
+
+/// In the console, bulk work (loading, detection) runs at idle priority: SCHED_IDLE on
+/// Linux (Qt maps QThread::IdlePriority to it), so a GUI thread that wakes up to paint
+/// preempts it at once. Nice +5 was not enough: with detection's threads on both cores
+/// the GUI thread, busy painting progress, lost its wake-up advantage and waited 24-45 ms
+/// for a core inside single paints. On an otherwise idle machine the work still gets all
+/// the spare CPU. Applies to the pool's threads started from now on; call it before the
+/// first job. The command line keeps normal priority: there, detection is the work.
+inline void runBulkWorkAtIdlePriority()
+{
+    workerThreadPool()->setThreadPriority(QThread::IdlePriority);
 }
 
 /// Runs one kind of background job for a QObject (a page, a model): a newer start()
