@@ -23,6 +23,7 @@ AnomalyLikelihood::AnomalyLikelihood(
     , m_alertLevel(alertLevel)
     , m_refractory(refractory)
     , m_learnClip(learnClip)
+    , m_steadyAlpha(1.0 / longWindow)
 {
 }
 
@@ -31,17 +32,20 @@ double AnomalyLikelihood::learn(double raw)
     raw = std::max(0.0, raw);
     m_recentSum += raw - m_recent[static_cast<std::size_t>(m_next)];
     m_recent[static_cast<std::size_t>(m_next)] = raw;
-    m_next = (m_next + 1) % m_shortWindow;
+    if (++m_next == m_shortWindow)
+        m_next = 0;
     const double shortMean = m_recentSum / m_shortWindow;
+    const double deviation = std::max(std::sqrt(m_variance), MinDeviation);
 
     double surprise = -std::numeric_limits<double>::infinity();
     if (m_count >= Warmup)
-        surprise = (shortMean - m_mean) / std::max(std::sqrt(m_variance), MinDeviation);
+        surprise = (shortMean - m_mean) / deviation;
     // The long-run statistics learn from the short mean, with anomalies clipped (if asked)
     // so that an incident does not teach that incidents are normal.
     ++m_count;
-    const double alpha = 1.0 / std::min<double>(static_cast<double>(m_count), m_longWindow);
-    const double limit = m_mean + m_learnClip * std::max(std::sqrt(m_variance), MinDeviation);
+    const double count = static_cast<double>(m_count);
+    const double alpha = count < m_longWindow ? 1.0 / count : m_steadyAlpha;
+    const double limit = m_mean + m_learnClip * deviation;
     const double learned = m_count > Warmup ? std::min(shortMean, limit) : shortMean;
     updateRunningMoments(learned, alpha, m_mean, m_variance);
     return surprise;
@@ -84,6 +88,7 @@ void AnomalyLikelihood::read(QDataStream& in)
         in >> v;
     in >> m_next >> m_recentSum >> count >> m_mean >> m_variance >> m_quiet >> m_last;
     m_count = count;
+    m_steadyAlpha = 1.0 / m_longWindow;
 }
 
 } // namespace meshscope

@@ -44,6 +44,7 @@ private:
     double m_alertLevel;
     int m_refractory;
     double m_learnClip;
+    double m_steadyAlpha; ///< 1 / longWindow, the learning rate once warm (not saved)
     std::array<double, MaxShort> m_recent {};
     int m_next = 0;
     double m_recentSum = 0;

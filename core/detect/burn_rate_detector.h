@@ -11,7 +11,7 @@ namespace meshscope {
 /// by the error budget (1 - objective), must exceed the rule's burn rate in both
 /// windows. Rules: 1 h & 5 min at 14.4 (2% of a 30-day budget in an hour), 6 h & 30 min
 /// at 6. Windows are exponential averages in real time, so gaps are handled.
-class BurnRateDetector : public Detector
+class BurnRateDetector final : public Detector
 {
 public:
     explicit BurnRateDetector(const DetectorConfig& config, double objective = 0.999);

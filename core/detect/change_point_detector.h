@@ -8,7 +8,7 @@ namespace meshscope {
 /// Two-sided CUSUM on robust z-scores for level shifts: small persistent deviations
 /// accumulate until they cross `threshold` spreads. After a detected shift the baseline
 /// restarts so the new level becomes normal (the shift is reported once, as it happens).
-class ChangePointDetector : public Detector
+class ChangePointDetector final : public Detector
 {
 public:
     /// `drift` (k) is the per-sample allowance, `threshold` (h) the decision interval,

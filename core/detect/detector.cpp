@@ -19,7 +19,6 @@ namespace meshscope {
 namespace {
 constexpr quint32 StateMagic = 0x4d534454; // "MSDT"
 constexpr quint16 StateVersion = 3;
-constexpr double HalfScoreDeviation = 4.0;
 
 void configureStream(QDataStream& stream)
 {
@@ -58,26 +57,6 @@ void Detector::restoreState(const QByteArray& blob)
     readState(in);
     if (in.status() != QDataStream::Ok)
         throw MeshscopeError(QStringLiteral("detector state of '%1' is truncated or corrupt").arg(name()));
-}
-
-double Detector::directed(double deviation) const
-{
-    switch (m_config.direction) {
-    case BadDirection::Up:
-        return std::max(0.0, deviation);
-    case BadDirection::Down:
-        return std::min(0.0, deviation);
-    case BadDirection::Both:
-        break;
-    }
-    return deviation;
-}
-
-double Detector::scoreDeviation(double deviation) const
-{
-    const double z = directed(deviation) * m_config.sensitivity;
-    const double zz = z * z;
-    return zz / (zz + HalfScoreDeviation * HalfScoreDeviation);
 }
 
 QStringList detectorNames()

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <memory>
 
 class QDataStream;
@@ -67,10 +68,28 @@ protected:
     virtual void readState(QDataStream& in) = 0;
 
     /// Maps a signed deviation (in spreads) to a 0..1 score, honouring the bad direction
-    /// and the sensitivity: 0.5 at 4 spreads.
-    double scoreDeviation(double deviation) const;
+    /// and the sensitivity: 0.5 at 4 spreads. Inline: every detector calls it per sample.
+    double scoreDeviation(double deviation) const
+    {
+        const double z = directed(deviation) * m_config.sensitivity;
+        const double zz = z * z;
+        return zz / (zz + HalfScoreDeviation * HalfScoreDeviation);
+    }
     /// Deviation with the harmless direction zeroed.
-    double directed(double deviation) const;
+    double directed(double deviation) const
+    {
+        switch (m_config.direction) {
+        case BadDirection::Up:
+            return std::max(0.0, deviation);
+        case BadDirection::Down:
+            return std::min(0.0, deviation);
+        case BadDirection::Both:
+            break;
+        }
+        return deviation;
+    }
+
+    static constexpr double HalfScoreDeviation = 4.0;
 
     DetectorConfig m_config;
     DetectorOutput m_output;

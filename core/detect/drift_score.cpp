@@ -18,6 +18,7 @@ constexpr double AbsoluteFloor = 1e-9;
 
 DriftScore::DriftScore(double longWindow, double smoothing)
     : m_longWindow(longWindow)
+    , m_steadyAlpha(1.0 / longWindow)
     , m_smoothing(smoothing)
 {
 }
@@ -32,7 +33,8 @@ double DriftScore::update(double value)
     }
     // The long-run statistics learn from the raw value after scoring it.
     ++m_count;
-    const double alpha = 1.0 / std::min(static_cast<double>(m_count), m_longWindow);
+    const double count = static_cast<double>(m_count);
+    const double alpha = count < m_longWindow ? 1.0 / count : m_steadyAlpha;
     updateRunningMoments(value, alpha, m_mean, m_variance);
     return drift;
 }
@@ -47,6 +49,7 @@ void DriftScore::read(QDataStream& in)
     qint64 count = 0;
     in >> m_longWindow >> m_smoothing >> count >> m_smoothed >> m_mean >> m_variance;
     m_count = count;
+    m_steadyAlpha = 1.0 / m_longWindow;
 }
 
 } // namespace meshscope

@@ -24,6 +24,7 @@ public:
 
 private:
     double m_longWindow;
+    double m_steadyAlpha; ///< 1 / longWindow, the learning rate once warm (not saved)
     double m_smoothing;
     long long m_count = 0;
     double m_smoothed = 0;

@@ -24,7 +24,7 @@ namespace meshscope {
 /// WindowNovelty (the last samples form a shape not seen in the recent past). The score is
 /// the largest, damped for a while after it alerts so one event raises one alert. `output()` gives the seasonal baseline and band, the combined deviation and the
 /// score.
-class EnsembleDetector : public Detector
+class EnsembleDetector final : public Detector
 {
 public:
     explicit EnsembleDetector(const DetectorConfig& config);

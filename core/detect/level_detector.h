@@ -8,7 +8,7 @@ namespace meshscope {
 /// Robust level detector: z-score of each sample against the median/MAD of the recent
 /// past (adaptive window, see RobustEstimator). Good for series without seasonality;
 /// blind to slow drifts by design.
-class LevelDetector : public Detector
+class LevelDetector final : public Detector
 {
 public:
     /// `window`: samples the baseline effectively remembers.

@@ -5,23 +5,17 @@
 
 namespace meshscope {
 
-namespace {
-constexpr double MadToSigma = 1.4826;
-// Smallest spread for a series that is exactly constant (in its own units).
-constexpr double AbsoluteFloor = 1e-9;
-} // namespace
-
 RobustEstimator::RobustEstimator(double window, double relativeFloor)
     : m_window(window)
     , m_relativeFloor(relativeFloor)
 {
+    cacheSteadyAlphas();
 }
 
-double RobustEstimator::spread() const
+void RobustEstimator::cacheSteadyAlphas()
 {
-    // A flat series has MAD 0; without a floor its first wiggle would be infinitely
-    // surprising. The floor is relative to the series' typical magnitude.
-    return std::max({MadToSigma * m_mad, m_relativeFloor * m_typicalMagnitude, AbsoluteFloor});
+    m_steadyAlpha = 1.0 / m_window;
+    m_steadyMagnitudeAlpha = 1.0 / (4 * m_window);
 }
 
 void RobustEstimator::initialiseFromBuffer()
@@ -38,7 +32,10 @@ void RobustEstimator::initialiseFromBuffer()
 
 void RobustEstimator::add(double x)
 {
-    const double magnitudeAlpha = 1.0 / std::min<double>(m_count + 1, 4 * m_window);
+    // 1 / min(n, window) for the n-th sample; no division once the window is full.
+    const double magnitudeCount = static_cast<double>(m_count + 1);
+    const double magnitudeAlpha
+        = magnitudeCount < 4 * m_window ? 1.0 / magnitudeCount : m_steadyMagnitudeAlpha;
     m_typicalMagnitude += magnitudeAlpha * (std::abs(x) - m_typicalMagnitude);
     if (m_count < InitSamples) {
         m_init[static_cast<std::size_t>(m_count)] = x;
@@ -47,7 +44,8 @@ void RobustEstimator::add(double x)
         return;
     }
     ++m_count;
-    const double alpha = 1.0 / std::min<double>(static_cast<double>(m_count), m_window);
+    const double count = static_cast<double>(m_count);
+    const double alpha = count < m_window ? 1.0 / count : m_steadyAlpha;
     const double s = spread();
     // Huber steps bounded by the spread: the estimates track the median and the MAD
     // (the stationary point of a sign step) while following a drift smoothly.
@@ -76,6 +74,7 @@ void RobustEstimator::read(QDataStream& in)
     m_count = count;
     for (double& v : m_init)
         in >> v;
+    cacheSteadyAlphas();
 }
 
 } // namespace meshscope

@@ -2,6 +2,7 @@
 
 #include <QDataStream>
 
+#include <algorithm>
 #include <array>
 
 namespace meshscope {
@@ -23,7 +24,12 @@ public:
 
     double location() const { return m_location; }
     /// Robust standard deviation (1.4826 * MAD), never below the floor.
-    double spread() const;
+    double spread() const
+    {
+        // A flat series has MAD 0; without a floor its first wiggle would be infinitely
+        // surprising. The floor is relative to the series' typical magnitude.
+        return std::max({MadToSigma * m_mad, m_relativeFloor * m_typicalMagnitude, AbsoluteFloor});
+    }
     /// (x - location) / spread
     double zScore(double x) const { return (x - m_location) / spread(); }
     long long count() const { return m_count; }
@@ -33,10 +39,18 @@ public:
 
 private:
     static constexpr int InitSamples = 9;
+    static constexpr double MadToSigma = 1.4826;
+    // Smallest spread for a series that is exactly constant (in its own units).
+    static constexpr double AbsoluteFloor = 1e-9;
     void initialiseFromBuffer();
+    void cacheSteadyAlphas();
 
     double m_window;
     double m_relativeFloor;
+    // 1 / window and 1 / (4 window), the steps once the windows are full: the same values
+    // add() would divide out on every sample. Derived from m_window, not saved.
+    double m_steadyAlpha = 0;
+    double m_steadyMagnitudeAlpha = 0;
     double m_location = 0;
     double m_mad = 0;
     double m_typicalMagnitude = 0; ///< EW mean of |x|, scales the spread floor

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meshscope {
 
@@ -39,6 +40,30 @@ std::size_t SeasonalDetector::bucketOf(qint64 tMs) const
 {
     const qint64 phase = ((tMs % m_periodMs) + m_periodMs) % m_periodMs;
     return std::min(m_profile.size() - 1, static_cast<std::size_t>(phase / m_bucketMs));
+}
+
+// bucketOf() for the samples as they come: the next sample is usually less than a period
+// later, so its phase follows by addition, and the bucket changes only at its edges; the
+// same bucket without the three 64-bit divisions a sample.
+std::size_t SeasonalDetector::nextBucket(qint64 tMs)
+{
+    // The unsigned difference cannot overflow; it is only used when tMs is not earlier.
+    const quint64 step = static_cast<quint64>(tMs) - static_cast<quint64>(m_phaseAtMs);
+    if (m_phaseKnown && tMs >= m_phaseAtMs && step < static_cast<quint64>(m_periodMs)) {
+        m_phaseMs += static_cast<qint64>(step);
+        if (m_phaseMs >= m_periodMs)
+            m_phaseMs -= m_periodMs;
+    } else {
+        m_phaseMs = ((tMs % m_periodMs) + m_periodMs) % m_periodMs;
+        m_phaseKnown = true;
+        m_bucketStartMs = std::numeric_limits<qint64>::max(); // after every phase: recompute
+    }
+    m_phaseAtMs = tMs;
+    if (m_phaseMs < m_bucketStartMs || m_phaseMs - m_bucketStartMs >= m_bucketMs) {
+        m_phaseBucket = m_phaseMs / m_bucketMs;
+        m_bucketStartMs = m_phaseBucket * m_bucketMs;
+    }
+    return std::min(m_profile.size() - 1, static_cast<std::size_t>(m_phaseBucket));
 }
 
 void SeasonalDetector::pushBin()
@@ -114,6 +139,7 @@ void SeasonalDetector::initialiseProfile()
     }
     m_offset = 0;
     m_residual.restart();
+    m_phaseKnown = false;
 }
 
 double SeasonalDetector::update(qint64 tMs, double value)
@@ -128,7 +154,7 @@ double SeasonalDetector::update(qint64 tMs, double value)
     double spread = m_level.spread();
     std::size_t bucket = 0;
     if (m_periodMs != 0) {
-        bucket = bucketOf(tMs);
+        bucket = nextBucket(tMs);
         if (seasonal) {
             expected = m_profile[bucket] + m_offset;
             spread = m_residual.spread();
@@ -180,6 +206,7 @@ void SeasonalDetector::readState(QDataStream& in)
     detail::readVector(in, m_steps);
     in >> m_lastMs >> m_hasLast >> m_periodMs >> m_bucketMs;
     detail::readVector(in, m_profile);
+    m_phaseKnown = false;
 }
 
 } // namespace meshscope

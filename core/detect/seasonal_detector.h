@@ -13,7 +13,7 @@ namespace meshscope {
 /// period, the expected value is a per-phase profile (exponentially updated, outliers
 /// clipped) plus a slowly adapting level offset, and the score is the robust z-score of
 /// the residual. Without a period it behaves like the level detector.
-class SeasonalDetector : public Detector
+class SeasonalDetector final : public Detector
 {
 public:
     /// `profileAlpha`: weight of a new day/week in its phase of the profile.
@@ -38,6 +38,7 @@ private:
     void tryDetectPeriod();
     void initialiseProfile();
     std::size_t bucketOf(qint64 tMs) const;
+    std::size_t nextBucket(qint64 tMs);
     double sampleStepMs() const;
 
     double m_profileAlpha;
@@ -60,6 +61,12 @@ private:
     qint64 m_periodMs = 0;
     qint64 m_bucketMs = 0;
     std::vector<double> m_profile;
+    // nextBucket()'s phase of the latest sample (derived, not saved)
+    bool m_phaseKnown = false;
+    qint64 m_phaseAtMs = 0;
+    qint64 m_phaseMs = 0;
+    qint64 m_phaseBucket = 0;
+    qint64 m_bucketStartMs = 0;
 };
 
 } // namespace meshscope

@@ -8,7 +8,7 @@ namespace meshscope {
 /// Rate-of-change detector for spikes and sudden steps: z-score of the change from the
 /// previous sample against the robust spread of recent changes. Reacts on the very
 /// first anomalous sample; the band is centred on the previous value.
-class SpikeDetector : public Detector
+class SpikeDetector final : public Detector
 {
 public:
     explicit SpikeDetector(const DetectorConfig& config, double window = 256);

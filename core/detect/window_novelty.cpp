@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meshscope {
 
@@ -24,6 +25,7 @@ constexpr int MinimumMemory = 4;
 
 WindowNovelty::WindowNovelty(double longWindow)
     : m_longWindow(longWindow)
+    , m_steadyAlpha(1.0 / longWindow)
 {
 }
 
@@ -37,25 +39,52 @@ double WindowNovelty::normalise(double value)
         z = std::clamp((value - m_mean) / spread, -ClipDeviations, ClipDeviations);
     }
     ++m_count;
-    const double alpha = 1.0 / std::min(static_cast<double>(m_count), m_longWindow);
+    const double count = static_cast<double>(m_count);
+    const double alpha = count < m_longWindow ? 1.0 / count : m_steadyAlpha;
     updateRunningMoments(value, alpha, m_mean, m_variance);
     return z;
 }
 
-// All remembered windows at once, position by position: the inner loop runs over the
-// windows (contiguous), so it vectorises; slots not yet filled are skipped at the end.
+// All remembered windows at once, position by position, in blocks of windows whose sums
+// stay in registers: the inner loops run over the windows (contiguous), so they
+// vectorise, the least sum of each lane too. Slots not yet filled are skipped, and a NaN
+// (a window of values beyond the double range) takes min_element's way; otherwise the
+// order of the minimum does not matter (the sums are >= +0), so it is the same value.
 double WindowNovelty::nearestDistance() const
 {
-    std::array<float, Memory> sums {};
-    for (std::size_t j = 0; j < Window; ++j) {
-        const float current = m_recent[j];
-        const std::array<float, Memory>& column = m_memory[j];
-        for (std::size_t k = 0; k < Memory; ++k) {
-            const float d = current - column[k];
-            sums[k] += d * d;
+    constexpr std::size_t Block = 8;
+    const float* recent = this->recent();
+    std::array<float, Memory> sums;
+    std::array<float, Block> least;
+    least.fill(std::numeric_limits<float>::infinity());
+    std::array<float, Block> total {}; // NaN if any sum is
+    for (std::size_t k0 = 0; k0 < Memory; k0 += Block) {
+        std::array<float, Block> block {};
+        for (std::size_t j = 0; j < Window; ++j) {
+            const float current = recent[j];
+            const float* column = m_memory[j].data() + k0;
+            for (std::size_t k = 0; k < Block; ++k) {
+                const float d = current - column[k];
+                block[k] += d * d;
+            }
+        }
+        for (std::size_t k = 0; k < Block; ++k) {
+            sums[k0 + k] = block[k];
+            least[k] = std::min(least[k], block[k]);
+            total[k] += block[k];
         }
     }
-    const float best = *std::min_element(sums.begin(), sums.begin() + m_remembered);
+    float check = 0;
+    for (float t : total)
+        check += t;
+    float best = 0;
+    if (m_remembered < Memory || std::isnan(check)) {
+        best = *std::min_element(sums.begin(), sums.begin() + m_remembered);
+    } else {
+        best = least[0];
+        for (std::size_t k = 1; k < Block; ++k)
+            best = std::min(best, least[k]);
+    }
     return std::sqrt(static_cast<double>(best) / Window);
 }
 
@@ -69,7 +98,7 @@ void WindowNovelty::remember()
         m_slot = (m_slot + 1) % Memory;
         m_remembered = std::min(m_remembered + 1, Memory);
     }
-    m_pending = m_recent;
+    std::copy(recent(), recent() + Window, m_pending.begin());
     m_hasPending = true;
 }
 
@@ -77,8 +106,10 @@ double WindowNovelty::update(double value)
 {
     if (!std::isfinite(value))
         return 0;
-    std::copy(m_recent.begin() + 1, m_recent.end(), m_recent.begin());
-    m_recent.back() = static_cast<float>(normalise(value));
+    const float z = static_cast<float>(normalise(value));
+    m_newest = (m_newest + 1) % Window;
+    m_history[static_cast<std::size_t>(m_newest)] = z;
+    m_history[static_cast<std::size_t>(m_newest + Window)] = z;
     if (m_count < Window)
         return 0;
     // The search runs on every other sample and its distance holds for the next one,
@@ -94,8 +125,8 @@ double WindowNovelty::update(double value)
 void WindowNovelty::write(QDataStream& out) const
 {
     out << m_longWindow << qint64(m_count) << m_mean << m_variance << m_distance << m_hasPending << m_remembered << m_slot;
-    for (float v : m_recent)
-        out << v;
+    for (int j = 0; j < Window; ++j)
+        out << recent()[j];
     for (float v : m_pending)
         out << v;
     for (const auto& column : m_memory)
@@ -108,8 +139,11 @@ void WindowNovelty::read(QDataStream& in)
     qint64 count = 0;
     in >> m_longWindow >> count >> m_mean >> m_variance >> m_distance >> m_hasPending >> m_remembered >> m_slot;
     m_count = count;
-    for (float& v : m_recent)
-        in >> v;
+    m_steadyAlpha = 1.0 / m_longWindow;
+    for (int j = 0; j < Window; ++j)
+        in >> m_history[static_cast<std::size_t>(j)];
+    std::copy(m_history.begin(), m_history.begin() + Window, m_history.begin() + Window);
+    m_newest = Window - 1;
     for (float& v : m_pending)
         in >> v;
     for (auto& column : m_memory)

@@ -37,11 +37,17 @@ private:
     void remember();
 
     double m_longWindow;
+    double m_steadyAlpha; ///< 1 / longWindow, the learning rate once warm (not saved)
     long long m_count = 0;
     double m_mean = 0;
     double m_variance = 0;
     double m_distance = 0; ///< the latest search's result
-    std::array<float, Window> m_recent {}; ///< the last Window normalised values, oldest first
+    /// The last Window normalised values, oldest first (contiguous, see m_history).
+    const float* recent() const { return m_history.data() + m_newest + 1; }
+    /// Every value is written twice, at its slot and Window later, so the last Window
+    /// values are always contiguous and a new one costs two stores instead of a shift.
+    std::array<float, 2 * Window> m_history {};
+    int m_newest = Window - 1; ///< slot of the newest value
     std::array<float, Window> m_pending {}; ///< the latest stored window, not yet remembered
     bool m_hasPending = false;
     /// The remembered windows, by position in the window: m_memory[j][k] is value j of window k.
