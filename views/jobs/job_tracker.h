@@ -21,6 +21,8 @@ namespace meshscope {
 /// Background work yields the CPU to the GUI thread: nice +5 for the calling worker
 /// thread (Linux sets nice per thread; threads it starts, such as detection's helpers,
 /// inherit it). QThread priorities cannot express this for normal threads on Linux.
+/// In the console the bulk pool goes further (runBulkWorkAtIdlePriority(), below); this
+/// is what the view jobs on interactiveThreadPool() and the command line get.
 inline void lowerWorkerThreadPriority()
 {
 #ifdef Q_OS_LINUX
