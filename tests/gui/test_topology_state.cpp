@@ -1,6 +1,5 @@
 #include "gui_test_data.h"
 
-#include "topology/topology_layout.h"
 #include "topology/topology_state.h"
 
 #include <QTest>
@@ -129,40 +128,6 @@ private Q_SLOTS:
         QCOMPARE(state.edges[0].requestRate, 50.0);
         // The tcp edge has no series: the frame's own numbers are used.
         QCOMPARE(state.edges[3].requestRate, 20.0);
-    }
-
-    void gridLayoutPlacesEveryNodeInItsNamespaceTile()
-    {
-        const auto data = smallMesh();
-        const TopologyFrame& frame = data->topology.frames().front();
-        const TopologyLayout layout = TopologyLayouter::gridLayout(frame);
-        QCOMPARE(layout.positions.size(), qsizetype(frame.nodes.size()));
-        QCOMPARE(layout.clusters.size(), std::size_t(2));
-        for (const TopologyNode& n : frame.nodes) {
-            const auto cluster = std::find_if(layout.clusters.begin(), layout.clusters.end(),
-                [&](const TopologyLayout::Cluster& c) { return c.ns == n.ns; });
-            QVERIFY(cluster != layout.clusters.end());
-            QVERIFY(cluster->rect.contains(layout.positions.value(n.name)));
-        }
-        // Callers sit left of their callees inside a tile.
-        QVERIFY(layout.positions.value(QStringLiteral("frontend")).x()
-            < layout.positions.value(QStringLiteral("redis")).x());
-    }
-
-    void dotLayoutGoesLeftToRight()
-    {
-        if (!TopologyLayouter::haveGraphviz())
-            QSKIP("built without Graphviz");
-        const auto data = smallMesh();
-        const TopologyFrame& frame = data->topology.frames().front();
-        const TopologyLayout layout = TopologyLayouter::dotLayout(frame);
-        QCOMPARE(layout.engine, TopologyLayout::Engine::GraphvizDot);
-        QCOMPARE(layout.positions.size(), qsizetype(frame.nodes.size()));
-        QVERIFY(layout.positions.value(QStringLiteral("gateway")).x()
-            < layout.positions.value(QStringLiteral("frontend")).x());
-        QVERIFY(layout.positions.value(QStringLiteral("frontend")).x()
-            < layout.positions.value(QStringLiteral("cart")).x());
-        QCOMPARE(layout.clusters.size(), std::size_t(2));
     }
 };
 

@@ -1,7 +1,8 @@
-// Graphviz `dot` layout of a topology frame (TopologyLayouter::dotLayout).
+// Graphviz `dot` layouts of a topology frame (TopologyLayouter::dotLayout, tiledDotLayout).
 
 #include "topology_layout.h"
 
+#include "layout_tiles.h"
 #include "model/meshscope_error.h"
 
 #include <QCoreApplication>
@@ -41,7 +42,8 @@ void setAttribute(void* object, const char* name, const char* value)
     agsafeset(object, text(QByteArray(name)), text(QByteArray(value)), text(QByteArray("")));
 }
 
-Agraph_t* buildGraph(const TopologyFrame& frame, QHash<QString, Agnode_t*>& nodes,
+/// With clusters, every namespace becomes a dot cluster (a box dot keeps its nodes in).
+Agraph_t* buildGraph(const TopologyFrame& frame, bool withClusters, QHash<QString, Agnode_t*>& nodes,
     QHash<QString, Agraph_t*>& clusters)
 {
     Agraph_t* graph = agopen(text(QByteArray("topology")), Agdirected, nullptr);
@@ -49,24 +51,28 @@ Agraph_t* buildGraph(const TopologyFrame& frame, QHash<QString, Agnode_t*>& node
     setAttribute(graph, "splines", "false");
     // Node names are drawn under the nodes and are wider than them: ranks need room for a
     // long name (~150 pt) and neighbours in a rank for the name plus root-cause caption.
-    setAttribute(graph, "nodesep", "0.6");
-    setAttribute(graph, "ranksep", "2.0");
+    setAttribute(graph, "nodesep", QByteArray::number(TopologyLayouter::DotNodeSeparation / 72).constData());
+    setAttribute(graph, "ranksep", QByteArray::number(TopologyLayouter::DotRankSeparation / 72).constData());
     // Bounded network-simplex and crossing-minimisation effort keeps large meshes fast.
     setAttribute(graph, "nslimit", "4");
     setAttribute(graph, "nslimit1", "4");
     setAttribute(graph, "mclimit", "0.3");
     const QByteArray size = QByteArray::number(TopologyLayouter::NodeSize / 72.0);
     for (const TopologyNode& n : frame.nodes) {
-        Agraph_t*& cluster = clusters[n.ns];
-        if (!cluster) {
-            cluster = agsubg(graph, text(QByteArray("cluster_") + n.ns.toUtf8()), 1);
-            setAttribute(cluster, "margin", "14");
-            // The scene draws the namespace title itself; the label only makes dot keep
-            // the box wide and tall enough for it.
-            setAttribute(cluster, "label", n.ns.toUtf8().constData());
-            setAttribute(cluster, "fontsize", "16");
+        Agraph_t* parent = graph;
+        if (withClusters) {
+            Agraph_t*& cluster = clusters[n.ns];
+            if (!cluster) {
+                cluster = agsubg(graph, text(QByteArray("cluster_") + n.ns.toUtf8()), 1);
+                setAttribute(cluster, "margin", "14");
+                // The scene draws the namespace title itself; the label only makes dot keep
+                // the box wide and tall enough for it.
+                setAttribute(cluster, "label", n.ns.toUtf8().constData());
+                setAttribute(cluster, "fontsize", "16");
+            }
+            parent = cluster;
         }
-        Agnode_t* node = agnode(cluster, text(n.name.toUtf8()), 1);
+        Agnode_t* node = agnode(parent, text(n.name.toUtf8()), 1);
         setAttribute(node, "shape", "circle");
         setAttribute(node, "fixedsize", "true");
         setAttribute(node, "width", size.constData());
@@ -81,26 +87,13 @@ Agraph_t* buildGraph(const TopologyFrame& frame, QHash<QString, Agnode_t*>& node
     }
     return graph;
 }
-} // namespace
-#endif
 
-bool TopologyLayouter::haveGraphviz()
+/// Runs dot; the caller holds graphvizMutex().
+TopologyLayout runDot(const TopologyFrame& frame, bool withClusters)
 {
-#ifdef MESHSCOPE_HAVE_GRAPHVIZ
-    return true;
-#else
-    return false;
-#endif
-}
-
-TopologyLayout TopologyLayouter::dotLayout(const TopologyFrame& frame, const JobControl* job)
-{
-#ifdef MESHSCOPE_HAVE_GRAPHVIZ
-    QMutexLocker lock(&graphvizMutex());
-    throwIfCancelled(job);
     QHash<QString, Agnode_t*> nodes;
     QHash<QString, Agraph_t*> clusters;
-    std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(buildGraph(frame, nodes, clusters), agclose);
+    std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(buildGraph(frame, withClusters, nodes, clusters), agclose);
     GVC_t* context = graphvizContext();
     if (gvLayout(context, graph.get(), "dot") != 0)
         throw MeshscopeError(QCoreApplication::translate("TopologyLayouter", "Graphviz dot failed to lay out the topology"));
@@ -119,8 +112,65 @@ TopologyLayout TopologyLayouter::dotLayout(const TopologyFrame& frame, const Job
     }
     out.bounds = QRectF(0, 0, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y);
     gvFreeLayout(context, graph.get());
+    return out;
+}
+
+/// Each namespace's nodes and the calls between them.
+QHash<QString, TopologyFrame> framePerNamespace(const TopologyFrame& frame)
+{
+    QHash<QString, TopologyFrame> parts;
+    QHash<QString, QString> namespaceOf;
+    for (const TopologyNode& n : frame.nodes) {
+        parts[n.ns].nodes.push_back(n);
+        namespaceOf.insert(n.name, n.ns);
+    }
+    for (const TopologyEdge& e : frame.edges) {
+        const auto source = namespaceOf.constFind(e.source);
+        const auto destination = namespaceOf.constFind(e.destination);
+        if (source != namespaceOf.cend() && destination != namespaceOf.cend() && *source == *destination)
+            parts[*source].edges.push_back(e);
+    }
+    return parts;
+}
+} // namespace
+#endif
+
+bool TopologyLayouter::haveGraphviz()
+{
+#ifdef MESHSCOPE_HAVE_GRAPHVIZ
+    return true;
+#else
+    return false;
+#endif
+}
+
+TopologyLayout TopologyLayouter::dotLayout(const TopologyFrame& frame, const JobControl* job)
+{
+#ifdef MESHSCOPE_HAVE_GRAPHVIZ
+    QMutexLocker lock(&graphvizMutex());
+    throwIfCancelled(job);
+    TopologyLayout out = runDot(frame, true);
     throwIfCancelled(job);
     return out;
+#else
+    Q_UNUSED(frame);
+    Q_UNUSED(job);
+    throw MeshscopeError(QCoreApplication::translate("TopologyLayouter", "This build has no Graphviz"));
+#endif
+}
+
+TopologyLayout TopologyLayouter::tiledDotLayout(const TopologyFrame& frame, const JobControl* job)
+{
+#ifdef MESHSCOPE_HAVE_GRAPHVIZ
+    QMutexLocker lock(&graphvizMutex());
+    QHash<QString, TopologyFrame> parts = framePerNamespace(frame);
+    std::vector<std::pair<QString, QHash<QString, QPointF>>> laidOut;
+    for (const QString& ns : namespacesByCallDepth(frame, callDepths(frame))) {
+        throwIfCancelled(job);
+        laidOut.emplace_back(ns, runDot(parts.value(ns), false).positions);
+    }
+    throwIfCancelled(job);
+    return packFoldedTiles(laidOut, TopologyLayout::Engine::GraphvizDot);
 #else
     Q_UNUSED(frame);
     Q_UNUSED(job);

@@ -1,10 +1,9 @@
 #include "topology_layout.h"
 
+#include "layout_tiles.h"
 #include "model/meshscope_error.h"
 
 #include <QCoreApplication>
-#include <QMap>
-#include <QQueue>
 
 #include <algorithm>
 #include <cmath>
@@ -13,44 +12,7 @@ namespace meshscope {
 
 namespace {
 constexpr double GridSpacing = TopologyLayouter::NodeSize * 2.6;
-constexpr double TileMargin = TopologyLayouter::NodeSize;
-constexpr double TileGap = TopologyLayouter::NodeSize * 2;
-
-/// Call depth of every node from the roots (nodes nobody calls), so grid tiles can read
-/// left to right like dot's ranks.
-QHash<QString, int> callDepths(const TopologyFrame& frame)
-{
-    QHash<QString, QStringList> callees;
-    QHash<QString, int> inDegree;
-    for (const TopologyNode& n : frame.nodes)
-        inDegree.insert(n.name, 0);
-    for (const TopologyEdge& e : frame.edges) {
-        callees[e.source].append(e.destination);
-        inDegree[e.destination] += 1;
-    }
-    QHash<QString, int> depth;
-    QQueue<QString> queue;
-    for (auto it = inDegree.cbegin(); it != inDegree.cend(); ++it) {
-        if (it.value() == 0) {
-            depth.insert(it.key(), 0);
-            queue.enqueue(it.key());
-        }
-    }
-    while (!queue.isEmpty()) {
-        const QString name = queue.dequeue();
-        for (const QString& callee : callees.value(name)) {
-            if (!depth.contains(callee)) {
-                depth.insert(callee, depth.value(name) + 1);
-                queue.enqueue(callee);
-            }
-        }
-    }
-    for (const TopologyNode& n : frame.nodes) {
-        if (!depth.contains(n.name))
-            depth.insert(n.name, 0); // cycles with no entry point
-    }
-    return depth;
-}
+constexpr double GridMargin = TopologyLayouter::NodeSize;
 } // namespace
 
 TopologyLayout TopologyLayouter::layout(const TopologyFrame& frame, const JobControl* job, int maxDotNodes)
@@ -62,9 +24,15 @@ TopologyLayout TopologyLayouter::layout(const TopologyFrame& frame, const JobCon
 
 TopologyLayout TopologyLayouter::chooseAndRun(const TopologyFrame& frame, const JobControl* job, int maxDotNodes)
 {
-    if (haveGraphviz() && static_cast<int>(frame.nodes.size()) <= maxDotNodes) {
+    const int nodes = static_cast<int>(frame.nodes.size());
+    if (haveGraphviz() && nodes <= maxDotNodes) {
         try {
-            return dotLayout(frame, job);
+            if (wholeGraphFitsLeftToRight(frame))
+                return dotLayout(frame, job);
+            TopologyLayout tiled = tiledDotLayout(frame, job);
+            tiled.note = QCoreApplication::translate("TopologyLayouter",
+                "%n nodes: each namespace laid out on its own and tiled to fit the window", nullptr, nodes);
+            return tiled;
         } catch (const CancelledError&) {
             throw;
         } catch (const MeshscopeError& error) {
@@ -76,8 +44,7 @@ TopologyLayout TopologyLayouter::chooseAndRun(const TopologyFrame& frame, const 
     throwIfCancelled(job);
     TopologyLayout grid = gridLayout(frame);
     if (haveGraphviz()) {
-        grid.note = QCoreApplication::translate("TopologyLayouter",
-            "%n nodes: grid layout instead of dot", nullptr, static_cast<int>(frame.nodes.size()));
+        grid.note = QCoreApplication::translate("TopologyLayouter", "%n nodes: grid layout instead of dot", nullptr, nodes);
     } else {
         grid.note = QCoreApplication::translate("TopologyLayouter", "Graphviz not available: grid layout");
     }
@@ -86,47 +53,32 @@ TopologyLayout TopologyLayouter::chooseAndRun(const TopologyFrame& frame, const 
 
 TopologyLayout TopologyLayouter::gridLayout(const TopologyFrame& frame)
 {
-    TopologyLayout out;
-    out.engine = TopologyLayout::Engine::Grid;
     const QHash<QString, int> depth = callDepths(frame);
-    QMap<QString, std::vector<const TopologyNode*>> byNamespace;
+    QHash<QString, std::vector<const TopologyNode*>> byNamespace;
     for (const TopologyNode& n : frame.nodes)
         byNamespace[n.ns].push_back(&n);
-
-    // Tiles flow left to right and wrap so the whole picture stays roughly 16:9.
-    const double totalWidth = std::sqrt(static_cast<double>(frame.nodes.size()) * 16.0 / 9.0) * GridSpacing;
-    double x = 0;
-    double y = 0;
-    double rowHeight = 0;
-    for (auto it = byNamespace.begin(); it != byNamespace.end(); ++it) {
-        auto& nodes = it.value();
+    std::vector<LayoutTile> tiles;
+    for (const QString& ns : namespacesByCallDepth(frame, depth)) {
+        auto& nodes = byNamespace[ns];
         std::sort(nodes.begin(), nodes.end(), [&](const TopologyNode* a, const TopologyNode* b) {
             const int da = depth.value(a->name);
             const int db = depth.value(b->name);
             return da != db ? da < db : a->name < b->name;
         });
+        // Each tile is a square-ish grid, filled column by column so callers sit left.
         const int count = static_cast<int>(nodes.size());
-        const int rows = std::max(1, static_cast<int>(std::ceil(std::sqrt(count * 9.0 / 16.0))));
+        const int rows = std::max(1, static_cast<int>(std::ceil(std::sqrt(count / TargetAspect))));
         const int columns = (count + rows - 1) / rows;
-        const double width = columns * GridSpacing + 2 * TileMargin;
-        const double height = rows * GridSpacing + 2 * TileMargin;
-        if (x > 0 && x + width > totalWidth) {
-            x = 0;
-            y += rowHeight + TileGap;
-            rowHeight = 0;
-        }
+        LayoutTile tile;
+        tile.ns = ns;
+        tile.size = QSizeF(columns * GridSpacing + 2 * GridMargin, rows * GridSpacing + 2 * GridMargin);
         for (int i = 0; i < count; ++i) {
-            const double px = x + TileMargin + (i / rows + 0.5) * GridSpacing;
-            const double py = y + TileMargin + (i % rows + 0.5) * GridSpacing;
-            out.positions.insert(nodes[static_cast<std::size_t>(i)]->name, QPointF(px, py));
+            tile.positions.insert(nodes[static_cast<std::size_t>(i)]->name,
+                QPointF(GridMargin + (i / rows + 0.5) * GridSpacing, GridMargin + (i % rows + 0.5) * GridSpacing));
         }
-        const QRectF tile(x, y, width, height);
-        out.clusters.push_back({it.key(), tile});
-        out.bounds = out.bounds.united(tile);
-        x += width + TileGap;
-        rowHeight = std::max(rowHeight, height);
+        tiles.push_back(std::move(tile));
     }
-    return out;
+    return packTiles(tiles, TopologyLayout::Engine::Grid);
 }
 
 } // namespace meshscope

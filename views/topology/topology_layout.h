@@ -36,8 +36,9 @@ struct TopologyLayout
 };
 
 /// Chooses how to lay out a frame: Graphviz `dot` left to right with one cluster per
-/// namespace, or the namespace-tile grid for very large graphs and when Graphviz is
-/// absent or fails. Slow: call it off the GUI thread. Thread-safe (Graphviz calls are
+/// namespace when that fits a window; when it would be a tall strip, `dot` per namespace
+/// with crowded ranks folded into columns and the namespaces tiled; the namespace-tile
+/// grid for very large graphs and when Graphviz is absent or fails. Slow: call it off the GUI thread. Thread-safe (Graphviz calls are
 /// serialized internally).
 class TopologyLayouter
 {
@@ -46,13 +47,19 @@ public:
     static constexpr int DefaultMaxDotNodes = 1500;
     /// Diameter of a node glyph in scene units; layouts space nodes for it.
     static constexpr double NodeSize = 36;
+    /// dot's gap between neighbours in a rank and between ranks (scene units, = points).
+    static constexpr double DotNodeSeparation = 0.6 * 72;
+    static constexpr double DotRankSeparation = 2.0 * 72;
 
     static TopologyLayout layout(const TopologyFrame& frame, const JobControl* job = nullptr,
         int maxDotNodes = DefaultMaxDotNodes);
     /// Namespace tiles, each a square-ish grid of its nodes, ordered by call depth.
     static TopologyLayout gridLayout(const TopologyFrame& frame);
-    /// Graphviz dot; throws MeshscopeError when Graphviz is missing or fails.
+    /// Graphviz dot of the whole graph; throws MeshscopeError when Graphviz is missing or fails.
     static TopologyLayout dotLayout(const TopologyFrame& frame, const JobControl* job = nullptr);
+    /// Graphviz dot of each namespace on its own, tall ranks folded into columns, the
+    /// namespaces tiled in call-depth order; throws like dotLayout.
+    static TopologyLayout tiledDotLayout(const TopologyFrame& frame, const JobControl* job = nullptr);
     static bool haveGraphviz();
 
 private:
