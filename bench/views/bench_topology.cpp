@@ -34,26 +34,9 @@ constexpr int Samples = 240;
 
 TopologyFrame frameOf(const SimMesh& mesh)
 {
-    TopologyFrame frame;
-    for (const SimService& s : mesh.services) {
-        TopologyNode n;
-        n.name = s.name;
-        n.ns = s.ns;
-        n.workload = s.name;
-        n.app = s.app;
-        n.kind = NodeKind::Workload;
-        n.isRoot = s.isRoot;
-        frame.nodes.push_back(n);
-    }
-    for (std::size_t i = 0; i < mesh.calls.size(); ++i) {
-        const SimCall& c = mesh.calls[i];
-        TopologyEdge e;
-        e.source = mesh.services[static_cast<std::size_t>(c.from)].name;
-        e.destination = mesh.services[static_cast<std::size_t>(c.to)].name;
-        e.protocol = callProtocolName(c.protocol);
-        e.requestRate = 5 + static_cast<double>(i % 50);
-        frame.edges.push_back(e);
-    }
+    TopologyFrame frame = mesh.shapeFrame();
+    for (std::size_t i = 0; i < frame.edges.size(); ++i)
+        frame.edges[i].requestRate = 5 + static_cast<double>(i % 50);
     return frame;
 }
 

@@ -161,7 +161,9 @@ SimService randomService(int i, int layer, int layers, int services, int namespa
     s.tcpOnly = database;
     s.ownLatencyMs = database ? rng.uniform(0.5, 3.0) : std::exp(rng.uniform(std::log(1.5), std::log(25.0)));
     s.latencySigma = rng.uniform(0.35, 0.6);
-    s.baseErrorRatio = database ? 0.0 : rng.uniform(0.0002, 0.004);
+    // Half the services answer without errors in a healthy hour, as in real meshes; the
+    // rest have a small background of 5xx.
+    s.baseErrorRatio = database || rng.uniform() < 0.5 ? 0.0 : rng.uniform(0.0001, 0.002);
     s.cpuPerRps = rng.uniform(0.0005, 0.004);
     s.cpuIdleCores = rng.uniform(0.005, 0.05);
     s.memoryBaseBytes = rng.uniform(60e6, 600e6);
@@ -201,6 +203,22 @@ public:
                 const int high = m_rng.uniform() < 0.7 ? nextEnd - 1 : m_services - 1;
                 add(i + 1, 1 + m_rng.range(firstDeeper, std::max(firstDeeper, high)));
             }
+        }
+    }
+
+    /// The gateway routes each request to one front service: its calls' shares sum to 1.
+    void routeGatewayShares()
+    {
+        double total = 0;
+        for (SimCall& c : m_mesh.calls) {
+            if (c.from == 0) {
+                c.callsPerRequest = m_rng.uniform(0.5, 1.5);
+                total += c.callsPerRequest;
+            }
+        }
+        for (SimCall& c : m_mesh.calls) {
+            if (c.from == 0)
+                c.callsPerRequest /= total;
         }
     }
 
@@ -246,7 +264,9 @@ private:
         const SimService& callee = m_mesh.services[static_cast<std::size_t>(to)];
         c.protocol = callee.tcpOnly ? CallProtocol::Tcp
                                     : (m_rng.uniform() < 0.5 ? CallProtocol::Grpc : CallProtocol::Http);
-        c.callsPerRequest = from == 0 ? 1.0 : m_rng.uniform(0.2, 1.2);
+        // A request calls each dependency now and then (caches, optional features), so a
+        // request fans out to about one call per layer, not 3^depth calls.
+        c.callsPerRequest = from == 0 ? 1.0 : m_rng.uniform(0.1, 0.6);
         c.criticality = m_rng.uniform() < 0.25 ? m_rng.uniform(0.05, 0.4) : 1.0;
         c.requestBytes = m_rng.uniform(200, 800);
         c.responseBytes = m_rng.uniform(500, 5000);
@@ -282,6 +302,7 @@ SimMesh random(int services, int namespaces, quint64 seed)
     RandomCalls calls(mesh, layer, layers, rng);
     calls.addDownwardCalls();
     calls.addMissingCallers();
+    calls.routeGatewayShares();
     mesh.finalize();
     return mesh;
 }

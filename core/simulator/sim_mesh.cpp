@@ -2,6 +2,7 @@
 
 #include "model/entity.h"
 #include "model/meshscope_error.h"
+#include "model/topology.h"
 
 #include <algorithm>
 
@@ -111,6 +112,29 @@ QString SimMesh::callEntity(int call) const
     const SimCall& c = calls[static_cast<std::size_t>(call)];
     return Entity::edge(
         services[static_cast<std::size_t>(c.from)].name, services[static_cast<std::size_t>(c.to)].name);
+}
+
+TopologyFrame SimMesh::shapeFrame() const
+{
+    TopologyFrame frame;
+    for (const SimService& s : services) {
+        TopologyNode n;
+        n.name = s.name;
+        n.ns = s.ns;
+        n.workload = s.name;
+        n.app = s.app;
+        n.kind = NodeKind::Workload;
+        n.isRoot = s.isRoot;
+        frame.nodes.push_back(n);
+    }
+    for (const SimCall& c : calls) {
+        TopologyEdge e;
+        e.source = services[static_cast<std::size_t>(c.from)].name;
+        e.destination = services[static_cast<std::size_t>(c.to)].name;
+        e.protocol = callProtocolName(c.protocol);
+        frame.edges.push_back(e);
+    }
+    return frame;
 }
 
 } // namespace meshscope

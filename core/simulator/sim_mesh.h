@@ -10,6 +10,8 @@
 
 namespace meshscope {
 
+struct TopologyFrame;
+
 enum class CallProtocol { Http, Grpc, Tcp };
 
 QString callProtocolName(CallProtocol protocol);
@@ -74,6 +76,8 @@ struct SimMesh
     QStringList serviceNames() const;
     /// Entity name of a call: "from->to".
     QString callEntity(int call) const;
+    /// Every service as a workload node and every call as an edge, without rates.
+    TopologyFrame shapeFrame() const;
 };
 
 } // namespace meshscope

@@ -99,6 +99,36 @@ private Q_SLOTS:
         QVERIFY(groundTruthJson(r).contains("\"fault\": \"none\""));
     }
 
+    void aLargeRandomMeshIsMostlyHealthy()
+    {
+        // The gateway routes each request once and requests fan out about once per layer,
+        // so a healthy 400-service mesh does not fail most requests through compounding.
+        const SimMesh mesh = MeshGenerator::random(400, 6, 3);
+        double gatewayShares = 0;
+        for (const SimCall& c : mesh.calls) {
+            if (c.from == 0)
+                gatewayShares += c.callsPerRequest;
+        }
+        QVERIFY(std::abs(gatewayShares - 1.0) < 1e-9);
+        SimulationOptions o;
+        o.topology = QStringLiteral("random");
+        o.services = 400;
+        o.namespaces = 6;
+        o.seed = 3;
+        o.durationMs = 10 * 60 * 1000LL;
+        o.endMs = FixedEnd;
+        o.noFault = true;
+        const SimulationResult r = simulateMesh(o);
+        const QString gateway = mesh.services.front().name;
+        const double gatewayErrors
+            = meanOver(r.dataset, gateway, SignalName::ErrorRatio, o.endMs - o.durationMs, o.endMs + 1);
+        QVERIFY2(gatewayErrors < 0.02, qPrintable(QString::number(gatewayErrors)));
+        int errorFree = 0;
+        for (const SimService& s : mesh.services)
+            errorFree += s.baseErrorRatio == 0 ? 1 : 0;
+        QVERIFY2(errorFree > 100, qPrintable(QString::number(errorFree)));
+    }
+
     void weekendsAreQuieter()
     {
         const qint64 tuesday = FixedEnd; // Tuesday 16:00
