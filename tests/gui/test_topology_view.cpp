@@ -3,6 +3,8 @@
 #include "models/entity_selection.h"
 #include "models/time_window.h"
 #include "topology/lit_edge_item.h"
+#include "topology/topology_layout.h"
+#include "topology/topology_scene.h"
 #include "topology/topology_view.h"
 
 #include <QImage>
@@ -54,6 +56,45 @@ private:
     }
 
 private Q_SLOTS:
+    void namespaceBoxesHoldTheNamesUnderTheirNodes()
+    {
+        if (!TopologyLayouter::haveGraphviz())
+            QSKIP("built without Graphviz");
+        // dot sizes boxes for the glyphs; names much wider than a glyph stick out.
+        TopologyFrame frame;
+        for (const char* name : {"recommendationservice", "productcatalogservice", "a", "b"}) {
+            TopologyNode n;
+            n.name = QString::fromLatin1(name);
+            n.workload = n.name;
+            n.ns = n.name.size() > 1 ? QStringLiteral("shop") : QStringLiteral("x");
+            frame.nodes.push_back(n);
+        }
+        TopologyEdge e;
+        e.source = QStringLiteral("a");
+        e.destination = QStringLiteral("recommendationservice");
+        frame.edges.push_back(e);
+        e.source = QStringLiteral("recommendationservice");
+        e.destination = QStringLiteral("productcatalogservice");
+        frame.edges.push_back(e);
+        const TopologyLayout layout = TopologyLayouter::dotLayout(frame);
+        TopologyScene scene;
+        scene.setTopology(frame, layout);
+        const TopologyLayout& shown = scene.topologyLayout();
+        bool stuckOut = false;
+        for (std::size_t i = 0; i < frame.nodes.size(); ++i) {
+            const QRectF box = scene.nodeLabels()[i].box;
+            for (std::size_t c = 0; c < layout.clusters.size(); ++c) {
+                if (layout.clusters[c].ns != frame.nodes[i].ns)
+                    continue;
+                stuckOut = stuckOut || !layout.clusters[c].rect.contains(box);
+                QVERIFY2(shown.clusters[c].rect.contains(box), qPrintable(frame.nodes[i].name));
+            }
+            QVERIFY(shown.bounds.contains(box));
+        }
+        QVERIFY(stuckOut); // the case this is about: dot's own boxes were too narrow
+        QVERIFY(!shown.clusters[0].rect.intersects(shown.clusters[1].rect));
+    }
+
     void layoutRunsOffTheGuiThread()
     {
         Fixture f(AnomalyStartMs - 60'000);

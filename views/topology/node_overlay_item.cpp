@@ -5,9 +5,11 @@
 
 namespace meshscope {
 
-NodeOverlayItem::NodeOverlayItem(const QPointF& center, double size)
+NodeOverlayItem::NodeOverlayItem(const QPointF& center, double size, const NodeLabel& label)
     : m_size(size)
+    , m_label(label)
 {
+    m_label.box.translate(-center);
     setPos(center);
     setZValue(3);
     setAcceptedMouseButtons(Qt::NoButton);
@@ -23,12 +25,13 @@ void NodeOverlayItem::setStyle(const NodeState& state, const TopologyPalette& pa
 QRectF NodeOverlayItem::boundingRect() const
 {
     const double r = m_size / 2 + 14;
-    return QRectF(-r - 40, -r - 18, 2 * r + 80, 2 * r + 18);
+    return QRectF(-r - 40, -r - 18, 2 * r + 80, 2 * r + 18).united(m_label.box);
 }
 
 void NodeOverlayItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
     painter->setRenderHint(QPainter::Antialiasing);
+    const QFont base = painter->font();
     const double r = m_size / 2 + 4;
     painter->setBrush(Qt::NoBrush);
     if (m_state.anomalySignificance > 0) {
@@ -53,6 +56,10 @@ void NodeOverlayItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
         painter->setPen(m_palette.rootCause);
         const QRectF box(-outer - 40, -outer - 16, 2 * outer + 80, 14);
         painter->drawText(box, Qt::AlignCenter, QCoreApplication::translate("TopologyScene", "suspected root cause"));
+    }
+    if (painter->worldTransform().m11() >= MinScaleForNodeLabels && !m_label.text.isEmpty()) {
+        painter->setFont(NodeLabel::font(base));
+        m_label.draw(painter, m_palette.labelHalo(), m_palette.text);
     }
 }
 

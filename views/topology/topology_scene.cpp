@@ -93,9 +93,10 @@ void TopologyScene::setTopology(const TopologyFrame& frame, const TopologyLayout
     m_baseWidths.assign(m_edges.size(), 0.0);
     for (std::size_t i = 0; i < m_edges.size(); ++i)
         m_baseWidths[i] = edgeWidthForRate(frame.edges[i].requestRate);
-    const QRectF bounds = layout.bounds.isValid() ? layout.bounds : QRectF();
-    setSceneRect(bounds.adjusted(-NodeSize * 2, -NodeSize * 2, NodeSize * 2, NodeSize * 2));
     buildNodeLabels();
+    fitClustersToLabels();
+    const QRectF bounds = m_layout.bounds.isValid() ? m_layout.bounds : QRectF();
+    setSceneRect(bounds.adjusted(-NodeSize * 2, -NodeSize * 2, NodeSize * 2, NodeSize * 2));
     m_litLayer->reset(m_edges.size(), sceneRect(), m_nodeLabels);
     updateIncidentMarkers();
     setSelectedEntity(m_selectedEntity);
@@ -109,6 +110,21 @@ void TopologyScene::buildNodeLabels()
     m_nodeLabels.reserve(m_frame.nodes.size());
     for (std::size_t i = 0; i < m_frame.nodes.size(); ++i)
         m_nodeLabels.push_back(NodeLabel::make(NodeLabel::textOf(m_frame.nodes[i]), m_nodePos[i], NodeSize, metrics));
+}
+
+/// dot sizes a namespace box for the glyphs, not for the names under them, which are
+/// wider: each box grows to hold its nodes' names.
+void TopologyScene::fitClustersToLabels()
+{
+    QHash<QString, QRectF> names;
+    for (std::size_t i = 0; i < m_frame.nodes.size(); ++i) {
+        QRectF& rect = names[m_frame.nodes[i].ns];
+        rect = rect.united(m_nodeLabels[i].box.adjusted(-6, 0, 6, 4));
+    }
+    for (TopologyLayout::Cluster& cluster : m_layout.clusters) {
+        cluster.rect = cluster.rect.united(names.value(cluster.ns));
+        m_layout.bounds = m_layout.bounds.united(cluster.rect);
+    }
 }
 
 void TopologyScene::clearLiveItems()
@@ -176,7 +192,8 @@ void TopologyScene::updateNodeOverlay(int row, const NodeState& node)
     if (item && item->nodeState() == node)
         return;
     if (!item) {
-        item = new NodeOverlayItem(m_nodePos[static_cast<std::size_t>(row)], NodeSize);
+        const auto index = static_cast<std::size_t>(row);
+        item = new NodeOverlayItem(m_nodePos[index], NodeSize, m_nodeLabels[index]);
         addItem(item);
         m_nodeOverlays.insert(row, item);
     }

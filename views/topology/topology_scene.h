@@ -44,6 +44,8 @@ public:
     void setTopology(const TopologyFrame& frame, const TopologyLayout& layout);
     const TopologyFrame& frame() const { return m_frame; }
     const TopologyLayout& topologyLayout() const { return m_layout; }
+    /// Node names as drawn, in the order of frame().nodes.
+    const std::vector<NodeLabel>& nodeLabels() const { return m_nodeLabels; }
     /// Restyles for a state of the current frame (same node and edge order).
     void applyState(const TopologyState& state);
     const TopologyState& state() const { return m_state; }
@@ -92,6 +94,7 @@ private:
     void clearLiveItems();
     void updateLitEdge(int row, const EdgeState& edge);
     void buildNodeLabels();
+    void fitClustersToLabels();
     void updateNodeOverlay(int row, const NodeState& node);
     void updateIncidentMarkers();
     void invalidateStaticLayer();
