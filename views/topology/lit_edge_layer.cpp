@@ -1,5 +1,7 @@
 #include "lit_edge_layer.h"
 
+#include "line_batches.h"
+
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPath>
@@ -33,14 +35,13 @@ struct PenKey
     }
 };
 
-/// drawLines() in small chunks: Qt strokes one call's lines as one path, and the
-/// rasterizer's per-scanline cell lists grow quadratically when many long lines share
-/// scanlines (measured: 944 lit edges of the grid layout took 170 ms in one call).
-void drawLinesChunked(QPainter* painter, const QVector<QLineF>& lines)
+constexpr double GlowOpacity = 70.0 / 255.0;
+
+QColor mixed(const QColor& under, const QColor& over, double opacity)
 {
-    constexpr qsizetype Chunk = 8;
-    for (qsizetype i = 0; i < lines.size(); i += Chunk)
-        painter->drawLines(lines.constData() + i, static_cast<int>(std::min(Chunk, lines.size() - i)));
+    const auto mix = [&](float a, float b) { return static_cast<float>(a * (1 - opacity) + b * opacity); };
+    return QColor::fromRgbF(mix(under.redF(), over.redF()), mix(under.greenF(), over.greenF()),
+        mix(under.blueF(), over.blueF()));
 }
 
 bool crosses(const QLineF& line, const QRectF& box)
@@ -64,11 +65,14 @@ LitEdgeLayer::LitEdgeLayer()
     setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
 }
 
-void LitEdgeLayer::reset(std::size_t edges, const QRectF& bounds, std::vector<NodeLabel> labels)
+void LitEdgeLayer::reset(std::size_t edges, const QRectF& bounds, std::vector<NodeLabel> labels,
+    const std::vector<NodeLabel>& titles)
 {
     prepareGeometryChange();
     m_edges.assign(edges, std::nullopt);
     m_labels = std::move(labels);
+    m_nodeLabels = m_labels.size();
+    m_labels.insert(m_labels.end(), titles.begin(), titles.end());
     m_hiddenNodes.clear();
     m_crossedLabels.clear();
     m_crossedLabelsDirty = true;
@@ -241,12 +245,17 @@ void LitEdgeLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     paintLines(painter, edges, scale);
     if (scale < MinScaleForNodeLabels)
         return;
-    painter->setFont(NodeLabel::font(painter->font()));
+    const QFont nodeFont = NodeLabel::font(painter->font());
+    const QFont titleFont = NodeLabel::titleFont(painter->font());
     const QColor halo = m_palette.labelHalo();
     for (int i : labelsOverLitEdges()) {
-        const NodeLabel& label = m_labels[static_cast<std::size_t>(i)];
-        if (exposed.intersects(label.box))
-            label.draw(painter, halo, m_palette.text);
+        const auto index = static_cast<std::size_t>(i);
+        const NodeLabel& label = m_labels[index];
+        if (!exposed.intersects(label.box))
+            continue;
+        const bool title = index >= m_nodeLabels;
+        painter->setFont(title ? titleFont : nodeFont);
+        label.draw(painter, halo, title ? m_palette.clusterText : m_palette.text);
     }
 }
 
@@ -265,9 +274,13 @@ void LitEdgeLayer::paintLines(QPainter* painter, const std::vector<const LitEdge
     }
     painter->setBrush(Qt::NoBrush);
     for (const auto& [key, group] : glows) {
-        QColor glow = QColor::fromRgba(key.colour);
-        glow.setAlpha(70);
-        painter->setPen(QPen(glow, key.width, Qt::SolidLine, Qt::RoundCap));
+        // Opaque: the glow's colour over the namespace tint, mixed here. Qt blends a
+        // translucent pen's spans on its thread pool, and on two cores the hand-offs made
+        // a restyle of 5% of a 1,000-service mesh 50-70 ms instead of 5 ms.
+        const QColor glow = mixed(m_palette.labelHalo(), QColor::fromRgba(key.colour), GlowOpacity);
+        // Flat caps: round ones make Qt stroke line ends as curves, which made a restyle
+        // of 5% of a 1,000-service mesh 140 ms instead of 14 ms.
+        painter->setPen(QPen(glow, key.width, Qt::SolidLine, Qt::FlatCap));
         drawLinesChunked(painter, group);
     }
     for (const auto& [key, group] : lines) {

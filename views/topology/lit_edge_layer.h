@@ -15,14 +15,17 @@ namespace meshscope {
 /// layer. A restyle changes entries, not items, and repaints only the rectangles of the
 /// edges that changed (the view runs in MinimalViewportUpdate mode). Painting batches
 /// the edges into one drawLines() per pen; the glow is skipped while the zoom makes it
-/// too thin to see. Node names a lit edge crosses are drawn again on top.
+/// too thin to see. Node names and namespace titles a lit edge crosses are drawn again on
+/// top.
 class LitEdgeLayer : public QGraphicsItem
 {
 public:
     LitEdgeLayer();
 
-    /// A new topology: `edges` slots (one per edge row), nothing lit; labels of the nodes.
-    void reset(std::size_t edges, const QRectF& bounds, std::vector<NodeLabel> labels);
+    /// A new topology: `edges` slots (one per edge row), nothing lit; labels of the nodes
+    /// and the namespace boxes' titles.
+    void reset(std::size_t edges, const QRectF& bounds, std::vector<NodeLabel> labels,
+        const std::vector<NodeLabel>& titles);
     /// Drops every lit edge (repainting where they were).
     void clear();
     void setPalette(const TopologyPalette& palette);
@@ -55,7 +58,8 @@ private:
     void paintLines(QPainter* painter, const std::vector<const LitEdgeItem*>& edges, double scale) const;
 
     std::vector<std::optional<LitEdgeItem>> m_edges;
-    std::vector<NodeLabel> m_labels;
+    std::vector<NodeLabel> m_labels; ///< the nodes', then the namespace titles
+    std::size_t m_nodeLabels = 0;
     std::vector<char> m_hiddenNodes;
     std::vector<int> m_crossedLabels; ///< labels a visible lit edge crosses
     bool m_crossedLabelsDirty = true;

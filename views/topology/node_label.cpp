@@ -13,6 +13,12 @@ NodeLabel NodeLabel::make(const QString& text, const QPointF& centre, double nod
     return NodeLabel {text, QRectF(centre.x() - width / 2, centre.y() + nodeSize / 2 + 2, width, height)};
 }
 
+NodeLabel NodeLabel::makeTitle(const QString& ns, const QRectF& box, const QFontMetricsF& metrics)
+{
+    const double width = metrics.horizontalAdvance(ns) + 6;
+    return NodeLabel {ns, QRectF(box.left() + 7, box.top() + 3, width, metrics.height() + 1)};
+}
+
 QString NodeLabel::textOf(const TopologyNode& node)
 {
     if (!node.workload.isEmpty())
@@ -29,6 +35,14 @@ QFont NodeLabel::font(const QFont& base)
     QFont font = base;
     font.setPointSizeF(8.5);
     font.setBold(false);
+    return font;
+}
+
+QFont NodeLabel::titleFont(const QFont& base)
+{
+    QFont font = base;
+    font.setPointSizeF(10);
+    font.setBold(true);
     return font;
 }
 

@@ -97,7 +97,7 @@ void TopologyScene::setTopology(const TopologyFrame& frame, const TopologyLayout
     fitClustersToLabels();
     const QRectF bounds = m_layout.bounds.isValid() ? m_layout.bounds : QRectF();
     setSceneRect(bounds.adjusted(-NodeSize * 2, -NodeSize * 2, NodeSize * 2, NodeSize * 2));
-    m_litLayer->reset(m_edges.size(), sceneRect(), m_nodeLabels);
+    m_litLayer->reset(m_edges.size(), sceneRect(), m_nodeLabels, m_clusterTitles);
     updateIncidentMarkers();
     setSelectedEntity(m_selectedEntity);
     invalidateStaticLayer();
@@ -121,9 +121,12 @@ void TopologyScene::fitClustersToLabels()
         QRectF& rect = names[m_frame.nodes[i].ns];
         rect = rect.united(m_nodeLabels[i].box.adjusted(-6, 0, 6, 4));
     }
+    const QFontMetricsF titleMetrics(NodeLabel::titleFont(QGuiApplication::font()));
+    m_clusterTitles.clear();
     for (TopologyLayout::Cluster& cluster : m_layout.clusters) {
         cluster.rect = cluster.rect.united(names.value(cluster.ns));
         m_layout.bounds = m_layout.bounds.united(cluster.rect);
+        m_clusterTitles.push_back(NodeLabel::makeTitle(cluster.ns, cluster.rect, titleMetrics));
     }
 }
 

@@ -124,6 +124,7 @@ private:
     QHash<QString, int> m_nodeIndex;
     QHash<QString, int> m_edgeIndex;
     std::vector<NodeLabel> m_nodeLabels;
+    std::vector<NodeLabel> m_clusterTitles; ///< in the order of m_layout.clusters
     LitEdgeLayer* m_litLayer = nullptr;
     QHash<int, NodeOverlayItem*> m_nodeOverlays;
     IncidentMarkerItem* m_markers = nullptr;

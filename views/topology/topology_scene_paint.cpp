@@ -1,5 +1,7 @@
 // The static layer of TopologyScene and its tooltips.
 
+#include "line_batches.h"
+#include "line_batches.h"
 #include "lit_edge_item.h"
 #include "lit_edge_layer.h"
 #include "topology_scene.h"
@@ -24,12 +26,15 @@ constexpr double MinGlyphPx = 5.0;
 
 /// An edge pen of `width` scene units at `scale`. At most a device pixel wide, it is a
 /// cosmetic 1 px pen (the raster engine's fast stroker) whose alpha keeps the thinner
-/// line's weight, so traffic still reads as width.
+/// line's weight, so traffic still reads as width. Wider, its caps are square: round caps
+/// make Qt stroke every line end as curves, which cost 8x the whole paint (608 edges of a
+/// 200-service mesh at 0.6 zoom: 244 ms round, 30 ms square), and arrowhead wings still
+/// meet in a point.
 QPen edgePen(QColor colour, double width, double scale)
 {
     const double devicePx = width * scale;
     if (devicePx >= 1.0)
-        return QPen(colour, width, Qt::SolidLine, Qt::RoundCap);
+        return QPen(colour, width, Qt::SolidLine, Qt::SquareCap);
     colour.setAlphaF(colour.alphaF() * std::max(0.35, devicePx));
     QPen pen(colour, 0);
     pen.setCosmetic(true);
@@ -103,19 +108,16 @@ void TopologyScene::drawBackground(QPainter* painter, const QRectF& rect)
 
 void TopologyScene::drawClusters(QPainter* painter) const
 {
-    QFont font = painter->font();
-    font.setPointSizeF(10);
-    font.setBold(true);
-    painter->setFont(font);
     QColor fill = m_palette.cluster;
     fill.setAlpha(ClusterFillAlpha);
-    for (const TopologyLayout::Cluster& cluster : m_layout.clusters) {
-        painter->setPen(QPen(m_palette.cluster, 1.2));
-        painter->setBrush(fill);
+    painter->setPen(QPen(m_palette.cluster, 1.2));
+    painter->setBrush(fill);
+    for (const TopologyLayout::Cluster& cluster : m_layout.clusters)
         painter->drawRoundedRect(cluster.rect, 10, 10);
-        painter->setPen(m_palette.clusterText);
-        painter->drawText(cluster.rect.adjusted(10, 4, -10, 0), Qt::AlignLeft | Qt::AlignTop, cluster.ns);
-    }
+    painter->setFont(NodeLabel::titleFont(painter->font()));
+    painter->setPen(m_palette.clusterText);
+    for (const NodeLabel& title : m_clusterTitles)
+        painter->drawText(title.box, Qt::AlignCenter, title.text);
 }
 
 void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
@@ -146,7 +148,7 @@ void TopologyScene::drawEdges(QPainter* painter, const QRectF& rect) const
         const QPen pen = edgePen(m_palette.edge, it.key(), scale);
         painter->setPen(pen);
         painter->setRenderHint(QPainter::Antialiasing, !pen.isCosmetic()); // hairlines: aliased is enough
-        painter->drawLines(it.value());
+        drawLinesChunked(painter, it.value());
     }
     painter->setRenderHint(QPainter::Antialiasing); // for the nodes and labels after the edges
     if (m_labels == NoLabels || scale < MinScaleForEdgeLabels || m_state.edges.size() != m_edges.size())
