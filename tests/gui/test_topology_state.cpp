@@ -1,5 +1,6 @@
 #include "gui_test_data.h"
 
+#include "model/signal_names.h"
 #include "topology/topology_state.h"
 
 #include <QTest>
@@ -117,6 +118,29 @@ private Q_SLOTS:
         QCOMPARE(stale.edges[3].requestRate, 20.0);
         QCOMPARE(state.edges[3].requestRate, 33.0);
         QCOMPARE(state.edges[0].requestRate, 50.0); // series still win, in the laid-out order
+    }
+
+    void healthJudgesTheLastMinuteLikeKiali()
+    {
+        // One scrape with 2% errors after a clean minute is a single failed request at
+        // low traffic, not a degraded edge; 2% all minute long is.
+        const auto data = std::make_shared<Dataset>(*smallMesh());
+        const TopologyFrame frame = data->topology.frames().front();
+        const qint64 cursor = MeshStartMs + 12 * MeshStepMs;
+        const auto errorsUntil = [&](qint64 spikeFrom) {
+            auto copy = std::make_shared<Dataset>(*data);
+            const SeriesId id = copy->series.ensureSeries({QStringLiteral("gateway->frontend"), SignalName::ErrorRatio});
+            for (int i = 0; i <= 12; ++i) {
+                const qint64 t = MeshStartMs + i * MeshStepMs;
+                copy->series.append(id, t, t >= spikeFrom ? 0.02 : 0.0);
+            }
+            return TopologyStateBuilder(copy).stateAt(frame, cursor).edges[0];
+        };
+        const EdgeState spike = errorsUntil(cursor);
+        QCOMPARE(spike.errorRatio, 0.02); // the numbers stay those of the cursor's sample
+        QCOMPARE(spike.health, KialiHealth::Healthy);
+        const EdgeState sustained = errorsUntil(cursor - TopologyStateBuilder::HealthWindowMs);
+        QCOMPARE(sustained.health, KialiHealth::Degraded);
     }
 
     void ratesComeFromTheSeriesAtTheCursor()

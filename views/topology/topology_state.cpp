@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 namespace meshscope {
 
@@ -97,6 +98,29 @@ double TopologyStateBuilder::valueAt(SeriesId id, qint64 tMs, double fallback) c
     return fallback;
 }
 
+double TopologyStateBuilder::errorRatioOverHealthWindow(const EntityIndex* index, qint64 tMs, double fallback) const
+{
+    if (!index || index->errors == InvalidSeries)
+        return fallback;
+    const SeriesStore& store = m_dataset->series;
+    const SeriesSpan errors = store.range(index->errors, tMs - HealthWindowMs + 1, tMs);
+    if (errors.size < 2)
+        return fallback; // coarse data: the sample at the cursor is the window
+    const SeriesSpan rates = index->rate == InvalidSeries ? SeriesSpan {} : store.range(index->rate, tMs - HealthWindowMs + 1, tMs);
+    const bool weighted = rates.size == errors.size
+        && std::equal(errors.timesMs, errors.timesMs + errors.size, rates.timesMs);
+    double failed = 0;
+    double total = 0;
+    for (std::size_t i = 0; i < errors.size; ++i) {
+        const double weight = weighted ? rates.values[i] : 1.0;
+        if (!std::isfinite(errors.values[i]) || !std::isfinite(weight))
+            continue;
+        failed += weight * errors.values[i];
+        total += weight;
+    }
+    return total > 0 ? failed / total : fallback;
+}
+
 namespace {
 /// The entries of `latest` in the order of `frame` (same shape): what a frame of the same
 /// node and edge set says now, for a state aligned with the frame that was laid out.
@@ -164,7 +188,8 @@ TopologyState TopologyStateBuilder::stateAt(const TopologyFrame& frame, qint64 t
         out.requestRate = valueAt(index ? index->rate : InvalidSeries, tMs, edge.requestRate);
         out.errorRatio = valueAt(index ? index->errors : InvalidSeries, tMs, edge.errorRatio);
         out.latencyP95Ms = valueAt(index ? index->p95 : InvalidSeries, tMs, edge.latencyP95Ms);
-        out.health = out.requestRate > 0 ? kialiHealth(edge, out.errorRatio) : KialiHealth::Unknown;
+        out.health = out.requestRate > 0 ? kialiHealth(edge, errorRatioOverHealthWindow(index, tMs, out.errorRatio))
+                                         : KialiHealth::Unknown;
         out.anomalySignificance = significanceAt(index, tMs);
         out.inOpenIncident = incidentEntities.contains(entity);
         const auto row = nodeRow.constFind(edge.destination);

@@ -69,6 +69,10 @@ class TopologyStateBuilder
 public:
     /// Samples older than this before the cursor are not used (the frame's value is).
     static constexpr qint64 MaxSampleAgeMs = 5 * 60 * 1000;
+    /// Kiali judges an edge on its rates over the graph's window (1 minute by default),
+    /// not on one scrape: health uses the error ratio of the samples in this window up
+    /// to the cursor, weighted by traffic.
+    static constexpr qint64 HealthWindowMs = 60 * 1000;
 
     explicit TopologyStateBuilder(std::shared_ptr<const Dataset> dataset);
 
@@ -90,6 +94,7 @@ private:
     const EntityIndex* indexOf(const QString& entity) const;
     double significanceAt(const EntityIndex* index, qint64 tMs) const;
     double valueAt(SeriesId id, qint64 tMs, double fallback) const;
+    double errorRatioOverHealthWindow(const EntityIndex* index, qint64 tMs, double fallback) const;
 
     std::shared_ptr<const Dataset> m_dataset;
     QHash<QString, EntityIndex> m_index;
