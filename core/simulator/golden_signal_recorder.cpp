@@ -266,18 +266,7 @@ void GoldenSignalRecorder::updateTopology(qint64 tMs, const MeshStep& state)
     for (std::size_t i = 0; i < m_mesh.services.size(); ++i) {
         if (!state.services[i].active)
             continue;
-        const SimService& svc = m_mesh.services[i];
-        TopologyNode node;
-        node.name = svc.name;
-        node.cluster = m_mesh.cluster;
-        node.ns = svc.ns;
-        node.workload = svc.name;
-        node.app = svc.app;
-        node.version = svc.version;
-        node.service = svc.app;
-        node.kind = NodeKind::Workload;
-        node.isRoot = svc.isRoot;
-        frame.nodes.push_back(node);
+        frame.nodes.push_back(m_mesh.topologyNode(i));
     }
     for (std::size_t c = 0; c < m_mesh.calls.size(); ++c) {
         if (!state.calls[c].active)

@@ -114,19 +114,27 @@ QString SimMesh::callEntity(int call) const
         services[static_cast<std::size_t>(c.from)].name, services[static_cast<std::size_t>(c.to)].name);
 }
 
+TopologyNode SimMesh::topologyNode(std::size_t index) const
+{
+    const SimService& s = services[index];
+    TopologyNode node;
+    node.name = s.name;
+    node.cluster = cluster;
+    node.ns = s.ns;
+    node.workload = s.name;
+    node.app = s.app;
+    node.version = s.version;
+    node.service = s.app;
+    node.kind = NodeKind::Workload;
+    node.isRoot = s.isRoot;
+    return node;
+}
+
 TopologyFrame SimMesh::shapeFrame() const
 {
     TopologyFrame frame;
-    for (const SimService& s : services) {
-        TopologyNode n;
-        n.name = s.name;
-        n.ns = s.ns;
-        n.workload = s.name;
-        n.app = s.app;
-        n.kind = NodeKind::Workload;
-        n.isRoot = s.isRoot;
-        frame.nodes.push_back(n);
-    }
+    for (std::size_t i = 0; i < services.size(); ++i)
+        frame.nodes.push_back(topologyNode(i));
     for (const SimCall& c : calls) {
         TopologyEdge e;
         e.source = services[static_cast<std::size_t>(c.from)].name;

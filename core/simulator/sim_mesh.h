@@ -11,6 +11,7 @@
 namespace meshscope {
 
 struct TopologyFrame;
+struct TopologyNode;
 
 enum class CallProtocol { Http, Grpc, Tcp };
 
@@ -76,6 +77,8 @@ struct SimMesh
     QStringList serviceNames() const;
     /// Entity name of a call: "from->to".
     QString callEntity(int call) const;
+    /// Service `index` as a workload node of the topology.
+    TopologyNode topologyNode(std::size_t index) const;
     /// Every service as a workload node and every call as an edge, without rates.
     TopologyFrame shapeFrame() const;
 };
