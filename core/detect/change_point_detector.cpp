@@ -1,5 +1,7 @@
 #include "change_point_detector.h"
 
+#include "branch_free.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -29,12 +31,14 @@ double ChangePointDetector::update(qint64, double value)
     m_output.lower = m_output.expected - half;
     m_output.upper = m_output.expected + half;
     m_output.warm = warm;
+    // On noise the sums touch 0 and overtake each other at random: without branches, which
+    // would mispredict on about every other sample.
     if (warm) {
-        m_up = std::max(0.0, m_up + z - m_drift);
-        m_down = std::max(0.0, m_down - z - m_drift);
+        m_up = positivePart(m_up + z - m_drift);
+        m_down = positivePart(m_down - z - m_drift);
     }
     // The CUSUM statistic maps to a deviation of 4 spreads (score 0.5) at the threshold.
-    double deviation = 4.0 * (m_up >= m_down ? m_up : -m_down) / m_threshold;
+    double deviation = 4.0 * selectWithoutBranch(m_up >= m_down, m_up, -m_down) / m_threshold;
     if (m_up > m_threshold || m_down > m_threshold) {
         m_heldDeviation = deviation;
         m_hold = HoldSamples;
