@@ -1,5 +1,6 @@
 #include "ensemble_detector.h"
 
+#include "branch_free.h"
 #include "ratio_noise_floor.h"
 
 #include <algorithm>
@@ -98,16 +99,27 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
         m_burnRate->update(tMs, value);
         parts[BurnRate] = part(*m_burnRate, BurnRateWeight);
     }
-    m_strongest = static_cast<int>(std::max_element(parts.begin(), parts.end()) - parts.begin());
+    // Which component is largest and the residual's sign change at random on noise, so
+    // they are chosen without branches (max_element's first largest, bit for bit).
+    int strongest = 0;
+    double largest = parts[0];
+    for (int i = 1; i < ComponentCount; ++i) {
+        const double candidate = parts[static_cast<std::size_t>(i)];
+        const bool larger = largest < candidate;
+        strongest = larger ? i : strongest;
+        largest = selectWithoutBranch(larger, candidate, largest);
+    }
+    m_strongest = strongest;
     m_output.expected = base.expected;
     m_output.lower = base.lower;
     m_output.upper = base.upper;
     m_output.warm = base.warm;
-    const double raw = parts[static_cast<std::size_t>(m_strongest)] * m_config.sensitivity;
+    const double raw = largest * m_config.sensitivity;
     const double significant
         = m_config.signalClass == SignalClass::Errors ? limitRatioDeviation(value, raw, requests) : raw;
-    m_output.deviation = base.deviation >= 0 ? raw : -raw;
-    m_significantDeviation = base.deviation >= 0 ? significant : -significant;
+    const bool upwards = base.deviation >= 0;
+    m_output.deviation = selectWithoutBranch(upwards, raw, -raw);
+    m_significantDeviation = selectWithoutBranch(upwards, significant, -significant);
     // The likelihoods share one scale, so the largest is the score of the largest surprise
     // (one tail probability a sample); the novelty's counts only when it is larger.
     const double surprise = std::max({m_likelihood.learn(significant),
