@@ -78,7 +78,7 @@ double EnsembleDetector::update(qint64 tMs, double value)
 
 double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
 {
-    m_seasonal.update(tMs, value);
+    m_seasonal.observe(tMs, value);
     const DetectorOutput& base = m_seasonal.output();
     // Once the baseline becomes seasonal the residual changes character: relearn it.
     const bool seasonalMode = m_seasonal.isSeasonal();
@@ -88,8 +88,8 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
         m_likelihood = makeLikelihood();
     }
     const double residual = value - base.expected;
-    m_changePoint->update(tMs, residual);
-    m_spike->update(tMs, residual);
+    m_changePoint->observe(tMs, residual);
+    m_spike->observe(tMs, residual);
     const auto part = [this](const Detector& d, double weight) {
         return d.output().warm ? weight * std::abs(directed(d.output().deviation)) : 0.0;
     };
