@@ -70,12 +70,14 @@ private:
 inline double AnomalyLikelihood::learn(double raw)
 {
     raw = std::max(0.0, raw);
-    m_recentSum += raw - m_recent[static_cast<std::size_t>(m_next)];
+    // The sum in a local: stored first, it would be read back behind the store to m_recent.
+    const double recentSum = m_recentSum + (raw - m_recent[static_cast<std::size_t>(m_next)]);
+    m_recentSum = recentSum;
     m_recent[static_cast<std::size_t>(m_next)] = raw;
     if (++m_next == m_shortWindow)
         m_next = 0;
     // A mean of one value is the value (x / 1 is x, bit for bit): no division.
-    const double shortMean = m_shortWindow == 1 ? m_recentSum : m_recentSum / m_shortWindowSize;
+    const double shortMean = m_shortWindow == 1 ? recentSum : recentSum / m_shortWindowSize;
     const double deviation = std::max(std::sqrt(m_variance), MinDeviation);
 
     double surprise = -std::numeric_limits<double>::infinity();

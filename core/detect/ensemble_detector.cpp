@@ -120,12 +120,17 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
     const bool upwards = base.deviation >= 0;
     m_output.deviation = selectWithoutBranch(upwards, raw, -raw);
     m_significantDeviation = selectWithoutBranch(upwards, significant, -significant);
+    // The raw scores first, so that few values are kept across these calls.
+    const double noveltyRaw = m_novelty.update(value) * m_config.sensitivity;
+    const double volatilityRaw = m_volatility.update(value) * m_config.sensitivity;
+    const double driftRaw = m_drift.update(value) * m_config.sensitivity;
     // The likelihoods share one scale, so the largest is the score of the largest surprise
-    // (one tail probability a sample); the novelty's counts only when it is larger.
-    const double surprise = std::max({m_likelihood.learn(significant),
-        m_driftLikelihood.learn(m_drift.update(value) * m_config.sensitivity),
-        m_volatilityLikelihood.learn(m_volatility.update(value) * m_config.sensitivity)});
-    const double novelty = m_noveltyLikelihood.learn(m_novelty.update(value) * m_config.sensitivity);
+    // (one tail probability a sample); the novelty's counts only when it is larger. Which
+    // one is largest changes at random: std::max of pairs picks the same first largest as
+    // std::max({...}) but without branches.
+    const double surprise = std::max(std::max(m_likelihood.learn(significant), m_driftLikelihood.learn(driftRaw)),
+        m_volatilityLikelihood.learn(volatilityRaw));
+    const double novelty = m_noveltyLikelihood.learn(noveltyRaw);
     double score = AnomalyLikelihood::score(surprise);
     if (novelty > surprise)
         score = std::max(score, NoveltyWeight * AnomalyLikelihood::score(novelty));
