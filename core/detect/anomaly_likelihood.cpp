@@ -1,7 +1,5 @@
 #include "anomaly_likelihood.h"
 
-#include "running_moments.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,10 +8,6 @@ namespace meshscope {
 
 namespace {
 constexpr double Epsilon = 1e-10;
-constexpr int Warmup = 64;
-// The spread of the short mean is never taken below this, so a perfectly calm series
-// does not turn its first rounding wiggle into a certainty.
-constexpr double MinDeviation = 0.05;
 } // namespace
 
 AnomalyLikelihood::AnomalyLikelihood(
@@ -24,31 +18,8 @@ AnomalyLikelihood::AnomalyLikelihood(
     , m_refractory(refractory)
     , m_learnClip(learnClip)
     , m_steadyAlpha(1.0 / longWindow)
+    , m_shortWindowSize(m_shortWindow)
 {
-}
-
-double AnomalyLikelihood::learn(double raw)
-{
-    raw = std::max(0.0, raw);
-    m_recentSum += raw - m_recent[static_cast<std::size_t>(m_next)];
-    m_recent[static_cast<std::size_t>(m_next)] = raw;
-    if (++m_next == m_shortWindow)
-        m_next = 0;
-    const double shortMean = m_recentSum / m_shortWindow;
-    const double deviation = std::max(std::sqrt(m_variance), MinDeviation);
-
-    double surprise = -std::numeric_limits<double>::infinity();
-    if (m_count >= Warmup)
-        surprise = (shortMean - m_mean) / deviation;
-    // The long-run statistics learn from the short mean, with anomalies clipped (if asked)
-    // so that an incident does not teach that incidents are normal.
-    ++m_count;
-    const double count = static_cast<double>(m_count);
-    const double alpha = count < m_longWindow ? 1.0 / count : m_steadyAlpha;
-    const double limit = m_mean + m_learnClip * deviation;
-    const double learned = m_count > Warmup ? std::min(shortMean, limit) : shortMean;
-    updateRunningMoments(learned, alpha, m_mean, m_variance);
-    return surprise;
 }
 
 double AnomalyLikelihood::score(double surprise)
@@ -89,6 +60,7 @@ void AnomalyLikelihood::read(QDataStream& in)
     in >> m_next >> m_recentSum >> count >> m_mean >> m_variance >> m_quiet >> m_last;
     m_count = count;
     m_steadyAlpha = 1.0 / m_longWindow;
+    m_shortWindowSize = m_shortWindow;
 }
 
 } // namespace meshscope

@@ -1,8 +1,13 @@
 #pragma once
 
+#include "running_moments.h"
+
 #include <QDataStream>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 
 namespace meshscope {
 
@@ -39,12 +44,17 @@ public:
 
 private:
     static constexpr int MaxShort = 16;
+    static constexpr int Warmup = 64;
+    // The spread of the short mean is never taken below this, so a perfectly calm series
+    // does not turn its first rounding wiggle into a certainty.
+    static constexpr double MinDeviation = 0.05;
     int m_shortWindow;
     double m_longWindow;
     double m_alertLevel;
     int m_refractory;
     double m_learnClip;
     double m_steadyAlpha; ///< 1 / longWindow, the learning rate once warm (not saved)
+    double m_shortWindowSize; ///< m_shortWindow as a double (not saved)
     std::array<double, MaxShort> m_recent {};
     int m_next = 0;
     double m_recentSum = 0;
@@ -54,5 +64,34 @@ private:
     int m_quiet = 0;
     double m_last = 0;
 };
+
+// Inline: the ensemble learns four likelihoods a sample, and their divisions and square
+// roots overlap better inside the caller than behind four calls.
+inline double AnomalyLikelihood::learn(double raw)
+{
+    raw = std::max(0.0, raw);
+    // The sum in a local: stored first, it would be read back behind the store to m_recent.
+    const double recentSum = m_recentSum + (raw - m_recent[static_cast<std::size_t>(m_next)]);
+    m_recentSum = recentSum;
+    m_recent[static_cast<std::size_t>(m_next)] = raw;
+    if (++m_next == m_shortWindow)
+        m_next = 0;
+    // A mean of one value is the value (x / 1 is x, bit for bit): no division.
+    const double shortMean = m_shortWindow == 1 ? recentSum : recentSum / m_shortWindowSize;
+    const double deviation = std::max(std::sqrt(m_variance), MinDeviation);
+
+    double surprise = -std::numeric_limits<double>::infinity();
+    if (m_count >= Warmup)
+        surprise = (shortMean - m_mean) / deviation;
+    // The long-run statistics learn from the short mean, with anomalies clipped (if asked)
+    // so that an incident does not teach that incidents are normal.
+    ++m_count;
+    const double count = static_cast<double>(m_count);
+    const double alpha = count < m_longWindow ? 1.0 / count : m_steadyAlpha;
+    const double limit = m_mean + m_learnClip * deviation;
+    const double learned = m_count > Warmup ? std::min(shortMean, limit) : shortMean;
+    updateRunningMoments(learned, alpha, m_mean, m_variance);
+    return surprise;
+}
 
 } // namespace meshscope

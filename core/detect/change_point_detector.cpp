@@ -1,5 +1,7 @@
 #include "change_point_detector.h"
 
+#include "branch_free.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -18,9 +20,25 @@ ChangePointDetector::ChangePointDetector(const DetectorConfig& config, double wi
     , m_drift(drift)
     , m_threshold(threshold)
 {
+    cacheThresholdScale();
 }
 
-double ChangePointDetector::update(qint64, double value)
+void ChangePointDetector::cacheThresholdScale()
+{
+    int exponent = 0;
+    m_exactInverseThreshold = std::frexp(m_threshold, &exponent) == 0.5;
+    m_inverseThreshold = 1.0 / m_threshold;
+}
+
+double ChangePointDetector::update(qint64 tMs, double value)
+{
+    observe(tMs, value);
+    m_scoreDeferred = false;
+    m_output.score = deferredScore();
+    return m_output.score;
+}
+
+void ChangePointDetector::observe(qint64, double value)
 {
     const bool warm = m_baseline.count() >= 32;
     const double z = m_baseline.count() > 0 ? std::clamp(m_baseline.zScore(value), -MaxStep, MaxStep) : 0.0;
@@ -29,12 +47,15 @@ double ChangePointDetector::update(qint64, double value)
     m_output.lower = m_output.expected - half;
     m_output.upper = m_output.expected + half;
     m_output.warm = warm;
+    // On noise the sums touch 0 and overtake each other at random: without branches, which
+    // would mispredict on about every other sample.
     if (warm) {
-        m_up = std::max(0.0, m_up + z - m_drift);
-        m_down = std::max(0.0, m_down - z - m_drift);
+        m_up = positivePart(m_up + z - m_drift);
+        m_down = positivePart(m_down - z - m_drift);
     }
     // The CUSUM statistic maps to a deviation of 4 spreads (score 0.5) at the threshold.
-    double deviation = 4.0 * (m_up >= m_down ? m_up : -m_down) / m_threshold;
+    const double statistic = 4.0 * selectWithoutBranch(m_up >= m_down, m_up, -m_down);
+    double deviation = m_exactInverseThreshold ? statistic * m_inverseThreshold : statistic / m_threshold;
     if (m_up > m_threshold || m_down > m_threshold) {
         m_heldDeviation = deviation;
         m_hold = HoldSamples;
@@ -45,9 +66,8 @@ double ChangePointDetector::update(qint64, double value)
         deviation = m_heldDeviation;
     }
     m_output.deviation = deviation;
-    m_output.score = warm ? scoreDeviation(deviation) : 0.0;
+    m_scoreDeferred = true;
     m_baseline.add(value);
-    return m_output.score;
 }
 
 void ChangePointDetector::writeState(QDataStream& out) const
@@ -60,6 +80,7 @@ void ChangePointDetector::readState(QDataStream& in)
 {
     m_baseline.read(in);
     in >> m_drift >> m_threshold >> m_up >> m_down >> m_hold >> m_heldDeviation;
+    cacheThresholdScale();
 }
 
 } // namespace meshscope

@@ -18,15 +18,25 @@ public:
 
     QString name() const override { return QStringLiteral("changepoint"); }
     double update(qint64 tMs, double value) override;
+    /// As update() without computing the score (output().score is stale; the saved state
+    /// has it): for the ensemble, which reads only the deviation.
+    void observe(qint64 tMs, double value);
 
 protected:
     void writeState(QDataStream& out) const override;
     void readState(QDataStream& in) override;
+    double deferredScore() const override { return m_output.warm ? scoreDeviation(m_output.deviation) : 0.0; }
 
 private:
+    void cacheThresholdScale();
+
     RobustEstimator m_baseline;
     double m_drift;
     double m_threshold;
+    /// 1 / threshold when that is exact (a power of two, as the default 8): then
+    /// multiplying by it is dividing by the threshold, bit for bit. Not saved.
+    double m_inverseThreshold = 0;
+    bool m_exactInverseThreshold = false;
     double m_up = 0;
     double m_down = 0;
     int m_hold = 0; ///< samples left in which the last detected shift is still reported

@@ -33,8 +33,8 @@ QByteArray Detector::saveState() const
     QDataStream out(&blob, QIODevice::WriteOnly);
     configureStream(out);
     out << StateMagic << StateVersion << name();
-    out << m_output.expected << m_output.lower << m_output.upper << m_output.deviation << m_output.score
-        << m_output.warm;
+    out << m_output.expected << m_output.lower << m_output.upper << m_output.deviation
+        << (m_scoreDeferred ? deferredScore() : m_output.score) << m_output.warm;
     writeState(out);
     return blob;
 }
@@ -54,6 +54,7 @@ void Detector::restoreState(const QByteArray& blob)
             QStringLiteral("detector state belongs to detector '%1', not '%2'").arg(stored, name()));
     in >> m_output.expected >> m_output.lower >> m_output.upper >> m_output.deviation >> m_output.score
         >> m_output.warm;
+    m_scoreDeferred = false;
     readState(in);
     if (in.status() != QDataStream::Ok)
         throw MeshscopeError(QStringLiteral("detector state of '%1' is truncated or corrupt").arg(name()));

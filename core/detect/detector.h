@@ -66,6 +66,10 @@ public:
 protected:
     virtual void writeState(QDataStream& out) const = 0;
     virtual void readState(QDataStream& in) = 0;
+    /// The score of the latest sample when it was fed without one (m_scoreDeferred; see
+    /// the components' observe()): what update() would have set, so the saved state is
+    /// the same either way.
+    virtual double deferredScore() const { return m_output.score; }
 
     /// Maps a signed deviation (in spreads) to a 0..1 score, honouring the bad direction
     /// and the sensitivity: 0.5 at 4 spreads. Inline: every detector calls it per sample.
@@ -93,6 +97,7 @@ protected:
 
     DetectorConfig m_config;
     DetectorOutput m_output;
+    bool m_scoreDeferred = false; ///< m_output.score is not the latest sample's (not saved)
 };
 
 /// Names of all detectors, the default ensemble first.

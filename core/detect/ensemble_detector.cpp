@@ -1,5 +1,6 @@
 #include "ensemble_detector.h"
 
+#include "branch_free.h"
 #include "ratio_noise_floor.h"
 
 #include <algorithm>
@@ -77,7 +78,7 @@ double EnsembleDetector::update(qint64 tMs, double value)
 
 double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
 {
-    m_seasonal.update(tMs, value);
+    m_seasonal.observe(tMs, value);
     const DetectorOutput& base = m_seasonal.output();
     // Once the baseline becomes seasonal the residual changes character: relearn it.
     const bool seasonalMode = m_seasonal.isSeasonal();
@@ -87,8 +88,8 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
         m_likelihood = makeLikelihood();
     }
     const double residual = value - base.expected;
-    m_changePoint->update(tMs, residual);
-    m_spike->update(tMs, residual);
+    m_changePoint->observe(tMs, residual);
+    m_spike->observe(tMs, residual);
     const auto part = [this](const Detector& d, double weight) {
         return d.output().warm ? weight * std::abs(directed(d.output().deviation)) : 0.0;
     };
@@ -98,22 +99,38 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
         m_burnRate->update(tMs, value);
         parts[BurnRate] = part(*m_burnRate, BurnRateWeight);
     }
-    m_strongest = static_cast<int>(std::max_element(parts.begin(), parts.end()) - parts.begin());
+    // Which component is largest and the residual's sign change at random on noise, so
+    // they are chosen without branches (max_element's first largest, bit for bit).
+    int strongest = 0;
+    double largest = parts[0];
+    for (int i = 1; i < ComponentCount; ++i) {
+        const double candidate = parts[static_cast<std::size_t>(i)];
+        const bool larger = largest < candidate;
+        strongest = larger ? i : strongest;
+        largest = selectWithoutBranch(larger, candidate, largest);
+    }
+    m_strongest = strongest;
     m_output.expected = base.expected;
     m_output.lower = base.lower;
     m_output.upper = base.upper;
     m_output.warm = base.warm;
-    const double raw = parts[static_cast<std::size_t>(m_strongest)] * m_config.sensitivity;
+    const double raw = largest * m_config.sensitivity;
     const double significant
         = m_config.signalClass == SignalClass::Errors ? limitRatioDeviation(value, raw, requests) : raw;
-    m_output.deviation = base.deviation >= 0 ? raw : -raw;
-    m_significantDeviation = base.deviation >= 0 ? significant : -significant;
+    const bool upwards = base.deviation >= 0;
+    m_output.deviation = selectWithoutBranch(upwards, raw, -raw);
+    m_significantDeviation = selectWithoutBranch(upwards, significant, -significant);
+    // The raw scores first, so that few values are kept across these calls.
+    const double noveltyRaw = m_novelty.update(value) * m_config.sensitivity;
+    const double volatilityRaw = m_volatility.update(value) * m_config.sensitivity;
+    const double driftRaw = m_drift.update(value) * m_config.sensitivity;
     // The likelihoods share one scale, so the largest is the score of the largest surprise
-    // (one tail probability a sample); the novelty's counts only when it is larger.
-    const double surprise = std::max({m_likelihood.learn(significant),
-        m_driftLikelihood.learn(m_drift.update(value) * m_config.sensitivity),
-        m_volatilityLikelihood.learn(m_volatility.update(value) * m_config.sensitivity)});
-    const double novelty = m_noveltyLikelihood.learn(m_novelty.update(value) * m_config.sensitivity);
+    // (one tail probability a sample); the novelty's counts only when it is larger. Which
+    // one is largest changes at random: std::max of pairs picks the same first largest as
+    // std::max({...}) but without branches.
+    const double surprise = std::max(std::max(m_likelihood.learn(significant), m_driftLikelihood.learn(driftRaw)),
+        m_volatilityLikelihood.learn(volatilityRaw));
+    const double novelty = m_noveltyLikelihood.learn(noveltyRaw);
     double score = AnomalyLikelihood::score(surprise);
     if (novelty > surprise)
         score = std::max(score, NoveltyWeight * AnomalyLikelihood::score(novelty));

@@ -144,6 +144,14 @@ void SeasonalDetector::initialiseProfile()
 
 double SeasonalDetector::update(qint64 tMs, double value)
 {
+    observe(tMs, value);
+    m_scoreDeferred = false;
+    m_output.score = deferredScore();
+    return m_output.score;
+}
+
+void SeasonalDetector::observe(qint64 tMs, double value)
+{
     if (m_hasLast && m_steps.size() < MaxSteps && tMs > m_lastMs)
         m_steps.push_back(tMs - m_lastMs);
     m_lastMs = tMs;
@@ -166,7 +174,8 @@ double SeasonalDetector::update(qint64 tMs, double value)
     m_output.upper = expected + m_config.bandWidth * spread;
     m_output.deviation = m_level.count() > 0 ? z : 0.0;
     m_output.warm = seasonal || m_level.count() >= 32;
-    m_output.score = m_output.warm ? scoreDeviation(z) : 0.0;
+    m_latestZ = z;
+    m_scoreDeferred = true;
 
     m_level.add(value);
     if (m_periodMs != 0) {
@@ -179,7 +188,6 @@ double SeasonalDetector::update(qint64 tMs, double value)
     }
     if (m_collecting)
         collect(tMs, value);
-    return m_output.score;
 }
 
 void SeasonalDetector::writeState(QDataStream& out) const

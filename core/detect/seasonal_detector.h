@@ -21,6 +21,9 @@ public:
 
     QString name() const override { return QStringLiteral("seasonal"); }
     double update(qint64 tMs, double value) override;
+    /// As update() without computing the score (output().score is stale; the saved state
+    /// has it): for the ensemble, which reads the band and the deviation.
+    void observe(qint64 tMs, double value);
     /// 0 while no period was found.
     qint64 periodMs() const { return m_periodMs; }
     /// True when the expected value comes from the seasonal profile.
@@ -29,6 +32,7 @@ public:
 protected:
     void writeState(QDataStream& out) const override;
     void readState(QDataStream& in) override;
+    double deferredScore() const override { return m_output.warm ? scoreDeviation(m_latestZ) : 0.0; }
 
 private:
     static constexpr int ResidualWarmup = 32;
@@ -67,6 +71,7 @@ private:
     qint64 m_phaseMs = 0;
     qint64 m_phaseBucket = 0;
     qint64 m_bucketStartMs = 0;
+    double m_latestZ = 0; ///< the latest sample's z, for deferredScore() (not saved)
 };
 
 } // namespace meshscope

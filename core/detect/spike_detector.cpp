@@ -8,13 +8,22 @@ SpikeDetector::SpikeDetector(const DetectorConfig& config, double window)
 {
 }
 
-double SpikeDetector::update(qint64, double value)
+double SpikeDetector::update(qint64 tMs, double value)
+{
+    observe(tMs, value);
+    m_scoreDeferred = false;
+    m_output.score = deferredScore();
+    return m_output.score;
+}
+
+void SpikeDetector::observe(qint64, double value)
 {
     if (!m_hasPrevious) {
         m_previous = value;
         m_hasPrevious = true;
         m_output = DetectorOutput {value, value, value, 0, 0, false};
-        return 0;
+        m_scoreDeferred = false;
+        return;
     }
     const double change = value - m_previous;
     const bool warm = m_changes.count() >= 32;
@@ -25,10 +34,9 @@ double SpikeDetector::update(qint64, double value)
     m_output.upper = m_output.expected + m_config.bandWidth * spread;
     m_output.deviation = z;
     m_output.warm = warm;
-    m_output.score = warm ? scoreDeviation(z) : 0.0;
+    m_scoreDeferred = true;
     m_changes.add(change);
     m_previous = value;
-    return m_output.score;
 }
 
 void SpikeDetector::writeState(QDataStream& out) const

@@ -15,10 +15,14 @@ public:
 
     QString name() const override { return QStringLiteral("spike"); }
     double update(qint64 tMs, double value) override;
+    /// As update() without computing the score (output().score is stale; the saved state
+    /// has it): for the ensemble, which reads only the deviation.
+    void observe(qint64 tMs, double value);
 
 protected:
     void writeState(QDataStream& out) const override;
     void readState(QDataStream& in) override;
+    double deferredScore() const override { return m_output.warm ? scoreDeviation(m_output.deviation) : 0.0; }
 
 private:
     RobustEstimator m_changes;

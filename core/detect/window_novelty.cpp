@@ -45,34 +45,45 @@ double WindowNovelty::normalise(double value)
     return z;
 }
 
-// All remembered windows at once, position by position, in blocks of windows whose sums
-// stay in registers: the inner loops run over the windows (contiguous), so they
-// vectorise, the least sum of each lane too. Slots not yet filled are skipped, and a NaN
-// (a window of values beyond the double range) takes min_element's way; otherwise the
-// order of the minimum does not matter (the sums are >= +0), so it is the same value.
+// All remembered windows at once, position by position: the inner loops run over the
+// windows (contiguous), so they vectorise, and the four blocks of eight sums stay in
+// registers with one load of the current value per position for all of them. Slots not
+// yet filled are skipped, and a NaN (a window of values beyond the double range) takes
+// min_element's way; otherwise the order of the minimum does not matter (the sums are
+// >= +0), so it is the same value.
 double WindowNovelty::nearestDistance() const
 {
     constexpr std::size_t Block = 8;
+    static_assert(Memory == 4 * Block);
     const float* recent = this->recent();
+    std::array<float, Block> block0 {};
+    std::array<float, Block> block1 {};
+    std::array<float, Block> block2 {};
+    std::array<float, Block> block3 {};
+    const auto accumulate = [](std::array<float, Block>& block, float current, const float* column) {
+        for (std::size_t k = 0; k < Block; ++k) {
+            const float d = current - column[k];
+            block[k] += d * d;
+        }
+    };
+    for (std::size_t j = 0; j < Window; ++j) {
+        const float current = recent[j];
+        const float* column = m_memory[j].data();
+        accumulate(block0, current, column);
+        accumulate(block1, current, column + Block);
+        accumulate(block2, current, column + 2 * Block);
+        accumulate(block3, current, column + 3 * Block);
+    }
     std::array<float, Memory> sums;
     std::array<float, Block> least;
-    least.fill(std::numeric_limits<float>::infinity());
-    std::array<float, Block> total {}; // NaN if any sum is
-    for (std::size_t k0 = 0; k0 < Memory; k0 += Block) {
-        std::array<float, Block> block {};
-        for (std::size_t j = 0; j < Window; ++j) {
-            const float current = recent[j];
-            const float* column = m_memory[j].data() + k0;
-            for (std::size_t k = 0; k < Block; ++k) {
-                const float d = current - column[k];
-                block[k] += d * d;
-            }
-        }
-        for (std::size_t k = 0; k < Block; ++k) {
-            sums[k0 + k] = block[k];
-            least[k] = std::min(least[k], block[k]);
-            total[k] += block[k];
-        }
+    std::array<float, Block> total; // NaN if any sum is
+    for (std::size_t k = 0; k < Block; ++k) {
+        sums[k] = block0[k];
+        sums[Block + k] = block1[k];
+        sums[2 * Block + k] = block2[k];
+        sums[3 * Block + k] = block3[k];
+        least[k] = std::min(std::min(block0[k], block1[k]), std::min(block2[k], block3[k]));
+        total[k] = (block0[k] + block1[k]) + (block2[k] + block3[k]);
     }
     float check = 0;
     for (float t : total)
