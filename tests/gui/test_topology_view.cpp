@@ -4,10 +4,13 @@
 #include "models/time_window.h"
 #include "topology/lit_edge_item.h"
 #include "topology/topology_layout.h"
+#include "topology/topology_palette.h"
 #include "topology/topology_scene.h"
 #include "topology/topology_view.h"
 
+#include <QGuiApplication>
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -93,6 +96,67 @@ private Q_SLOTS:
         }
         QVERIFY(stuckOut); // the case this is about: dot's own boxes were too narrow
         QVERIFY(!shown.clusters[0].rect.intersects(shown.clusters[1].rect));
+    }
+
+    void farOutAnAnomalousEdgeIsDrawnOverAnErroringOne()
+    {
+        // Two crossing edges: a->b anomalous, c->d only degraded by Kiali's thresholds.
+        // Zoomed far out the anomaly must win the crossing; the degraded one is a pale hairline.
+        TopologyFrame frame;
+        TopologyLayout layout;
+        const QPointF corners[] = {{0, 0}, {1000, 1000}, {0, 1000}, {1000, 0}};
+        for (int i = 0; i < 4; ++i) {
+            TopologyNode n;
+            n.name = QString(QLatin1Char(char('a' + i)));
+            n.ns = QStringLiteral("shop");
+            frame.nodes.push_back(n);
+            layout.positions.insert(n.name, corners[i]);
+        }
+        for (const auto& [from, to] : {std::pair {"a", "b"}, std::pair {"c", "d"}}) {
+            TopologyEdge e;
+            e.source = QString::fromLatin1(from);
+            e.destination = QString::fromLatin1(to);
+            e.protocol = QStringLiteral("http");
+            e.requestRate = 10;
+            frame.edges.push_back(e);
+        }
+        layout.bounds = QRectF(0, 0, 1000, 1000);
+        TopologyScene scene;
+        scene.setTopology(frame, layout);
+        TopologyState state;
+        state.nodes.resize(4);
+        state.edges.resize(2);
+        state.edges[0].requestRate = 10;
+        state.edges[0].anomalySignificance = 50;
+        state.edges[1].requestRate = 10;
+        state.edges[1].health = KialiHealth::Degraded;
+        scene.applyState(state);
+        QImage image(300, 300, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        scene.render(&painter, QRectF(0, 0, 300, 300), scene.sceneRect());
+        painter.end();
+        const QTransform toImage = QTransform::fromScale(300 / scene.sceneRect().width(), 300 / scene.sceneRect().height())
+                                       .translate(-scene.sceneRect().left(), -scene.sceneRect().top());
+        // The most coloured pixel (red minus blue) near a scene point.
+        const auto strongestNear = [&](QPointF scenePoint) {
+            const QPoint c = toImage.map(scenePoint).toPoint();
+            QColor best = Qt::white;
+            for (int dx = -3; dx <= 3; ++dx) {
+                for (int dy = -3; dy <= 3; ++dy) {
+                    const QColor p = image.pixelColor(c + QPoint(dx, dy));
+                    if (p.red() - p.blue() > best.red() - best.blue())
+                        best = p;
+                }
+            }
+            return best;
+        };
+        const TopologyPalette palette = TopologyPalette::fromPalette(QGuiApplication::palette());
+        const QColor crossing = strongestNear(QPointF(500, 500));
+        QVERIFY2(std::abs(crossing.green() - palette.anomaly.green()) < 40, qPrintable(crossing.name()));
+        const QColor degraded = strongestNear(QPointF(250, 750));
+        QVERIFY2(degraded.red() - degraded.blue() > 60, qPrintable(degraded.name())); // drawn, orange
+        QVERIFY2(degraded.blue() > palette.degraded.blue() + 60, qPrintable(degraded.name())); // but pale
     }
 
     void layoutRunsOffTheGuiThread()

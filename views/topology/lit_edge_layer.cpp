@@ -36,6 +36,9 @@ struct PenKey
 };
 
 constexpr double GlowOpacity = 70.0 / 255.0;
+/// Below this zoom, edges only Kiali calls unhealthy are hairlines of this much colour.
+constexpr double QuietHealthScale = 0.35;
+constexpr double QuietHealthOpacity = 0.6;
 
 QColor mixed(const QColor& under, const QColor& over, double opacity)
 {
@@ -262,17 +265,35 @@ void LitEdgeLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
 void LitEdgeLayer::paintLines(QPainter* painter, const std::vector<const LitEdgeItem*>& edges, double scale) const
 {
     // One drawLines() per pen instead of a path per edge: hundreds of lit edges cost a
-    // handful of calls.
+    // handful of calls. Edges only Kiali calls unhealthy go first, so glows and anomalies
+    // are drawn over them; far zoomed out they are quiet hairlines (a big mesh has
+    // hundreds, and its anomalies must still stand out).
+    std::map<PenKey, QVector<QLineF>> healthOnly;
     std::map<PenKey, QVector<QLineF>> glows;
     std::map<PenKey, QVector<QLineF>> lines;
     const double minWidth = MinLitWidthPx / std::max(scale, 1e-6);
+    const bool quietHealth = scale < QuietHealthScale;
     for (const LitEdgeItem* edge : edges) {
         const QRgb colour = edge->lineColor().rgba();
+        if (edge->isDashed()) {
+            const PenKey key = quietHealth
+                ? PenKey {mixed(m_palette.labelHalo(), edge->lineColor(), QuietHealthOpacity).rgba(), minWidth, false}
+                : PenKey {colour, std::max(edge->lineWidth(), minWidth), true};
+            healthOnly[key].append(edge->line());
+            continue;
+        }
         if (edge->glowWidth() > 0 && (edge->glowWidth() - edge->lineWidth()) * scale >= MinGlowPx)
             glows[PenKey {colour, edge->glowWidth(), false}].append(edge->line());
-        lines[PenKey {colour, std::max(edge->lineWidth(), minWidth), edge->isDashed()}].append(edge->line());
+        lines[PenKey {colour, std::max(edge->lineWidth(), minWidth), false}].append(edge->line());
     }
     painter->setBrush(Qt::NoBrush);
+    const auto drawGroups = [painter](const std::map<PenKey, QVector<QLineF>>& groups) {
+        for (const auto& [key, group] : groups) {
+            painter->setPen(QPen(QColor::fromRgba(key.colour), key.width, key.dashed ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+            drawLinesChunked(painter, group);
+        }
+    };
+    drawGroups(healthOnly);
     for (const auto& [key, group] : glows) {
         // Opaque: the glow's colour over the namespace tint, mixed here. Qt blends a
         // translucent pen's spans on its thread pool, and on two cores the hand-offs made
@@ -283,10 +304,7 @@ void LitEdgeLayer::paintLines(QPainter* painter, const std::vector<const LitEdge
         painter->setPen(QPen(glow, key.width, Qt::SolidLine, Qt::FlatCap));
         drawLinesChunked(painter, group);
     }
-    for (const auto& [key, group] : lines) {
-        painter->setPen(QPen(QColor::fromRgba(key.colour), key.width, key.dashed ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
-        drawLinesChunked(painter, group);
-    }
+    drawGroups(lines);
     // Arrowheads are filled per colour in one path; too small to see when zoomed far out.
     std::map<QRgb, QPainterPath> arrows;
     for (const LitEdgeItem* edge : edges) {

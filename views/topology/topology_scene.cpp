@@ -41,6 +41,7 @@ TopologyScene::TopologyScene(QObject* parent)
     // Lit items come and go all the time; a BSP index would be rebuilt constantly.
     setItemIndexMethod(QGraphicsScene::NoIndex);
     m_litLayer = new LitEdgeLayer;
+    m_litLayer->setPalette(m_palette);
     addItem(m_litLayer);
     m_markers = new IncidentMarkerItem;
     addItem(m_markers);
