@@ -33,9 +33,7 @@ void ChangePointDetector::cacheThresholdScale()
 double ChangePointDetector::update(qint64 tMs, double value)
 {
     observe(tMs, value);
-    m_scoreDeferred = false;
-    m_output.score = deferredScore();
-    return m_output.score;
+    return scoreObservedSample();
 }
 
 void ChangePointDetector::observe(qint64, double value)

@@ -70,6 +70,14 @@ protected:
     /// the components' observe()): what update() would have set, so the saved state is
     /// the same either way.
     virtual double deferredScore() const { return m_output.score; }
+    /// The end of update() for a component whose observe() leaves the score deferred:
+    /// scores the sample just observed and returns the score.
+    double scoreObservedSample()
+    {
+        m_scoreDeferred = false;
+        m_output.score = deferredScore();
+        return m_output.score;
+    }
 
     /// Maps a signed deviation (in spreads) to a 0..1 score, honouring the bad direction
     /// and the sensitivity: 0.5 at 4 spreads. Inline: every detector calls it per sample.

@@ -145,9 +145,7 @@ void SeasonalDetector::initialiseProfile()
 double SeasonalDetector::update(qint64 tMs, double value)
 {
     observe(tMs, value);
-    m_scoreDeferred = false;
-    m_output.score = deferredScore();
-    return m_output.score;
+    return scoreObservedSample();
 }
 
 void SeasonalDetector::observe(qint64 tMs, double value)

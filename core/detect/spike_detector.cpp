@@ -11,9 +11,7 @@ SpikeDetector::SpikeDetector(const DetectorConfig& config, double window)
 double SpikeDetector::update(qint64 tMs, double value)
 {
     observe(tMs, value);
-    m_scoreDeferred = false;
-    m_output.score = deferredScore();
-    return m_output.score;
+    return scoreObservedSample();
 }
 
 void SpikeDetector::observe(qint64, double value)
