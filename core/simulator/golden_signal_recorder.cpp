@@ -273,10 +273,7 @@ void GoldenSignalRecorder::updateTopology(qint64 tMs, const MeshStep& state)
             continue;
         const SimCall& sc = m_mesh.calls[c];
         const CallMeasure& m = m_callMeasures[c];
-        TopologyEdge edge;
-        edge.source = m_mesh.services[static_cast<std::size_t>(sc.from)].name;
-        edge.destination = m_mesh.services[static_cast<std::size_t>(sc.to)].name;
-        edge.protocol = callProtocolName(sc.protocol);
+        TopologyEdge edge = m_mesh.topologyEdge(c);
         edge.requestRate = roundTo(sc.protocol == CallProtocol::Tcp ? m.sentBytes : m.rate, 0.001);
         edge.errorRatio = roundTo(m.errorRatio, 1e-4);
         edge.latencyP95Ms = m.p95;

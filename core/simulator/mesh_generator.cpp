@@ -265,7 +265,8 @@ private:
         c.protocol = callee.tcpOnly ? CallProtocol::Tcp
                                     : (m_rng.uniform() < 0.5 ? CallProtocol::Grpc : CallProtocol::Http);
         // A request calls each dependency now and then (caches, optional features), so a
-        // request fans out to about one call per layer, not 3^depth calls.
+        // request fans out to about one call per layer, not 3^depth calls. The gateway's
+        // shares are set by routeGatewayShares().
         c.callsPerRequest = from == 0 ? 1.0 : m_rng.uniform(0.1, 0.6);
         c.criticality = m_rng.uniform() < 0.25 ? m_rng.uniform(0.05, 0.4) : 1.0;
         c.requestBytes = m_rng.uniform(200, 800);

@@ -130,18 +130,23 @@ TopologyNode SimMesh::topologyNode(std::size_t index) const
     return node;
 }
 
+TopologyEdge SimMesh::topologyEdge(std::size_t index) const
+{
+    const SimCall& c = calls[index];
+    TopologyEdge edge;
+    edge.source = services[static_cast<std::size_t>(c.from)].name;
+    edge.destination = services[static_cast<std::size_t>(c.to)].name;
+    edge.protocol = callProtocolName(c.protocol);
+    return edge;
+}
+
 TopologyFrame SimMesh::shapeFrame() const
 {
     TopologyFrame frame;
     for (std::size_t i = 0; i < services.size(); ++i)
         frame.nodes.push_back(topologyNode(i));
-    for (const SimCall& c : calls) {
-        TopologyEdge e;
-        e.source = services[static_cast<std::size_t>(c.from)].name;
-        e.destination = services[static_cast<std::size_t>(c.to)].name;
-        e.protocol = callProtocolName(c.protocol);
-        frame.edges.push_back(e);
-    }
+    for (std::size_t c = 0; c < calls.size(); ++c)
+        frame.edges.push_back(topologyEdge(c));
     return frame;
 }
 

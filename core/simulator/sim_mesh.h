@@ -11,6 +11,7 @@
 namespace meshscope {
 
 struct TopologyFrame;
+struct TopologyEdge;
 struct TopologyNode;
 
 enum class CallProtocol { Http, Grpc, Tcp };
@@ -79,6 +80,8 @@ struct SimMesh
     QString callEntity(int call) const;
     /// Service `index` as a workload node of the topology.
     TopologyNode topologyNode(std::size_t index) const;
+    /// Call `index` as an edge of the topology, without rates.
+    TopologyEdge topologyEdge(std::size_t index) const;
     /// Every service as a workload node and every call as an edge, without rates.
     TopologyFrame shapeFrame() const;
 };

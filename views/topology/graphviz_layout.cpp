@@ -163,11 +163,11 @@ TopologyLayout TopologyLayouter::tiledDotLayout(const TopologyFrame& frame, cons
 {
 #ifdef MESHSCOPE_HAVE_GRAPHVIZ
     QMutexLocker lock(&graphvizMutex());
-    QHash<QString, TopologyFrame> parts = framePerNamespace(frame);
+    const QHash<QString, TopologyFrame> parts = framePerNamespace(frame);
     std::vector<std::pair<QString, QHash<QString, QPointF>>> laidOut;
     for (const QString& ns : namespacesByCallDepth(frame, callDepths(frame))) {
         throwIfCancelled(job);
-        laidOut.emplace_back(ns, runDot(parts.value(ns), false).positions);
+        laidOut.emplace_back(ns, runDot(*parts.constFind(ns), false).positions);
     }
     throwIfCancelled(job);
     return packFoldedTiles(laidOut, TopologyLayout::Engine::GraphvizDot);

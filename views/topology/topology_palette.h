@@ -45,12 +45,15 @@ struct TopologyPalette
 
     /// Opaque colour behind node names: the background under a namespace box's tint, so
     /// the halo hides edges without punching a hole into the box.
-    QColor labelHalo() const
+    QColor labelHalo() const { return mixed(background, cluster, ClusterFillAlpha / 255.0); }
+
+    /// The opaque colour of `over` drawn with `opacity` on `under`. Opaque colours keep
+    /// painting off Qt's thread pool, which blends translucent spans there.
+    static QColor mixed(const QColor& under, const QColor& over, double opacity)
     {
-        const double a = ClusterFillAlpha / 255.0;
-        return QColor::fromRgbF(static_cast<float>(background.redF() * (1 - a) + cluster.redF() * a),
-            static_cast<float>(background.greenF() * (1 - a) + cluster.greenF() * a),
-            static_cast<float>(background.blueF() * (1 - a) + cluster.blueF() * a));
+        const auto mix = [opacity](float a, float b) { return static_cast<float>(a * (1 - opacity) + b * opacity); };
+        return QColor::fromRgbF(mix(under.redF(), over.redF()), mix(under.greenF(), over.greenF()),
+            mix(under.blueF(), over.blueF()));
     }
 
     QColor healthColor(KialiHealth health) const

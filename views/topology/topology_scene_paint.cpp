@@ -1,7 +1,6 @@
 // The static layer of TopologyScene and its tooltips.
 
 #include "line_batches.h"
-#include "line_batches.h"
 #include "lit_edge_item.h"
 #include "lit_edge_layer.h"
 #include "topology_scene.h"
