@@ -18,7 +18,7 @@ namespace meshscope {
 
 namespace {
 constexpr quint32 StateMagic = 0x4d534454; // "MSDT"
-constexpr quint16 StateVersion = 3;
+constexpr quint16 StateVersion = 4;
 
 void configureStream(QDataStream& stream)
 {

@@ -26,20 +26,23 @@ enum Component { Seasonal, ChangePoint, Spike, BurnRate, ComponentCount };
 
 // The likelihood of the combined deviation averages 10 samples and learns from everything
 // (no clipping: on NAB, clipping kept long incidents surprising for too long, i.e. more
-// repeated alarms). The drift score is already smoothed, so its likelihood needs no
-// averaging, and it learns with clipping at 4 deviations so a slow failure does not
-// become normal. The volatility score is treated like the combined deviation (10-sample
-// mean, no clipping): without averaging it caught more on NAB (69.2 instead of 66.3
-// standard) but alarmed at full score outside the labelled windows of the machine
-// temperature series. All measured on NAB, see docs/detectors.md.
+// repeated alarms). The drift and volatility scores are smoothed already, so their
+// likelihoods need no averaging, and they learn with clipping at 4 deviations so a slow
+// failure or a lasting jitter does not become normal. All measured on NAB, see
+// docs/detectors.md.
 AnomalyLikelihood makeLikelihood()
 {
     return AnomalyLikelihood(10, 8640, 0.6, 0, std::numeric_limits<double>::infinity());
 }
-AnomalyLikelihood makeDriftLikelihood()
+AnomalyLikelihood makeSmoothedScoreLikelihood()
 {
     return AnomalyLikelihood(1, 8640, 0.6, 0, 4);
 }
+// A value beyond the series' recorded range by more than this share of the range's width
+// (divided by the sensitivity) alerts: from RecordAlertScore at the margin to 1 at a
+// whole width beyond it. Measured on NAB: margins of 1-3 % score the same, 5 % less.
+constexpr double RecordMargin = 0.02;
+constexpr double RecordAlertScore = 0.65;
 // After the score reaches AlertLevel, the next Refractory samples are damped (x Damping):
 // one event, one alert. Measured on NAB: 200 beats 150, 250, 300 and 600.
 constexpr double AlertLevel = 0.6;
@@ -56,8 +59,8 @@ EnsembleDetector::EnsembleDetector(const DetectorConfig& config)
     : Detector(config)
     , m_seasonal(config)
     , m_likelihood(makeLikelihood())
-    , m_driftLikelihood(makeDriftLikelihood())
-    , m_volatilityLikelihood(makeLikelihood())
+    , m_driftLikelihood(makeSmoothedScoreLikelihood())
+    , m_volatilityLikelihood(makeSmoothedScoreLikelihood())
     , m_noveltyLikelihood(makeLikelihood())
 {
     restartResidualDetectors();
@@ -134,6 +137,9 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
     double score = AnomalyLikelihood::score(surprise);
     if (novelty > surprise)
         score = std::max(score, NoveltyWeight * AnomalyLikelihood::score(novelty));
+    const double beyondRecord = std::abs(directed(m_record.update(tMs, value))) * m_config.sensitivity - RecordMargin;
+    if (beyondRecord > 0)
+        score = std::max(score, std::min(1.0, RecordAlertScore + (1 - RecordAlertScore) * beyondRecord));
     m_output.score = dampRepeats(tMs, score);
     return m_output.score;
 }
@@ -201,6 +207,7 @@ void EnsembleDetector::writeState(QDataStream& out) const
     m_volatilityLikelihood.write(out);
     m_novelty.write(out);
     m_noveltyLikelihood.write(out);
+    m_record.write(out);
     out << m_ratioLevel << m_ratioCount << m_significantDeviation << m_quiet << m_quietUntilMs << m_strongest;
 }
 
@@ -229,6 +236,7 @@ void EnsembleDetector::readState(QDataStream& in)
     m_volatilityLikelihood.read(in);
     m_novelty.read(in);
     m_noveltyLikelihood.read(in);
+    m_record.read(in);
     in >> m_ratioLevel >> m_ratioCount >> m_significantDeviation >> m_quiet >> m_quietUntilMs >> m_strongest;
 }
 

@@ -4,6 +4,7 @@
 #include "burn_rate_detector.h"
 #include "change_point_detector.h"
 #include "drift_score.h"
+#include "record_score.h"
 #include "seasonal_detector.h"
 #include "spike_detector.h"
 #include "volatility_score.h"
@@ -22,8 +23,9 @@ namespace meshscope {
 /// drifts away from the long-run level, which the adaptive baselines absorb) and
 /// VolatilityScore (the series starts to jitter or freezes), a fourth, down-weighted, one
 /// WindowNovelty (the last samples form a shape not seen in the recent past). The score is
-/// the largest, damped for a while after it alerts so one event raises one alert. `output()` gives the seasonal baseline and band, the combined deviation and the
-/// score.
+/// the largest; a value beyond the series' recorded range (RecordScore) alerts too. The
+/// score is damped for a while after it alerts so one event raises one alert. `output()`
+/// gives the seasonal baseline and band, the combined deviation and the score.
 class EnsembleDetector final : public Detector
 {
 public:
@@ -67,6 +69,7 @@ private:
     AnomalyLikelihood m_volatilityLikelihood;
     WindowNovelty m_novelty;
     AnomalyLikelihood m_noveltyLikelihood;
+    RecordScore m_record;
     double m_significantDeviation = 0;
     double m_ratioLevel = 0; ///< error ratios: mean of recent values (see limitRatioDeviation)
     qint64 m_ratioCount = 0;
