@@ -4,6 +4,7 @@
 #include "detect/detection.h"
 #include "detect/detector.h"
 #include "detect/ensemble_detector.h"
+#include "detect/record_score.h"
 #include "detect/window_novelty.h"
 #include "model/signal_names.h"
 
@@ -71,6 +72,23 @@ void perPointNovelty(benchmark::State& state)
     state.counters["Mpoints/s"] = benchmark::Counter(points / 1e6, benchmark::Counter::kIsRate);
 }
 
+// The ensemble's record score alone (the value against the range learnt so far).
+void perPointRecord(benchmark::State& state)
+{
+    constexpr std::size_t Points = 10'000'000;
+    static const std::vector<double> values = makeSignal(Points, 1);
+    for (auto _ : state) {
+        RecordScore record;
+        double sum = 0;
+        for (std::size_t i = 0; i < Points; ++i)
+            sum += record.update(static_cast<qint64>(i) * StepMs, values[i]);
+        benchmark::DoNotOptimize(sum);
+    }
+    const double points = static_cast<double>(state.iterations()) * Points;
+    state.counters["ns/point"] = benchmark::Counter(points, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["Mpoints/s"] = benchmark::Counter(points / 1e6, benchmark::Counter::kIsRate);
+}
+
 // The ensemble on an error ratio with the requests behind each sample (the binomial noise
 // floor's path): 10 M points of a sparse ratio at 2 req/s (120 requests a minute).
 void perPointRatio(benchmark::State& state)
@@ -131,6 +149,7 @@ void wholeStore(benchmark::State& state)
 BENCHMARK_CAPTURE(perPoint, ensemble, QStringLiteral("ensemble"))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(perPointRatio)->Name("perPoint/ensemble_error_ratio")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(perPointNovelty)->Name("perPoint/window_novelty")->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(perPointRecord)->Name("perPoint/record_score")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, seasonal, QStringLiteral("seasonal"))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, level, QStringLiteral("level"))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, changepoint, QStringLiteral("changepoint"))->Unit(benchmark::kMillisecond)->Iterations(1);
