@@ -5,7 +5,6 @@
 #include "detect/detector.h"
 #include "detect/ensemble_detector.h"
 #include "detect/record_score.h"
-#include "detect/window_novelty.h"
 #include "model/signal_names.h"
 
 #include <benchmark/benchmark.h>
@@ -47,24 +46,6 @@ void perPoint(benchmark::State& state, const QString& name)
         double sum = 0;
         for (std::size_t i = 0; i < Points; ++i)
             sum += d->update(static_cast<qint64>(i) * StepMs, name == QLatin1String("burnrate") ? values[i] / 1e4 : values[i]);
-        benchmark::DoNotOptimize(sum);
-    }
-    const double points = static_cast<double>(state.iterations()) * Points;
-    state.counters["ns/point"] = benchmark::Counter(points, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
-    state.counters["Mpoints/s"] = benchmark::Counter(points / 1e6, benchmark::Counter::kIsRate);
-}
-
-// The ensemble's window novelty alone (nearest of 32 remembered windows of 8 samples),
-// on the same signal: its share of the ensemble's cost.
-void perPointNovelty(benchmark::State& state)
-{
-    constexpr std::size_t Points = 10'000'000;
-    static const std::vector<double> values = makeSignal(Points, 1);
-    for (auto _ : state) {
-        WindowNovelty novelty;
-        double sum = 0;
-        for (std::size_t i = 0; i < Points; ++i)
-            sum += novelty.update(values[i]);
         benchmark::DoNotOptimize(sum);
     }
     const double points = static_cast<double>(state.iterations()) * Points;
@@ -148,7 +129,6 @@ void wholeStore(benchmark::State& state)
 
 BENCHMARK_CAPTURE(perPoint, ensemble, QStringLiteral("ensemble"))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(perPointRatio)->Name("perPoint/ensemble_error_ratio")->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK(perPointNovelty)->Name("perPoint/window_novelty")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(perPointRecord)->Name("perPoint/record_score")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, seasonal, QStringLiteral("seasonal"))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(perPoint, level, QStringLiteral("level"))->Unit(benchmark::kMillisecond)->Iterations(1);

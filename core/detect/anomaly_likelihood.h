@@ -65,8 +65,8 @@ private:
     double m_last = 0;
 };
 
-// Inline: the ensemble learns four likelihoods a sample, and their divisions and square
-// roots overlap better inside the caller than behind four calls.
+// Inline: the ensemble learns three likelihoods a sample, and their divisions and square
+// roots overlap better inside the caller than behind three calls.
 inline double AnomalyLikelihood::learn(double raw)
 {
     raw = std::max(0.0, raw);

@@ -17,11 +17,6 @@ constexpr double SeasonalWeight = 1.0;
 constexpr double ChangePointWeight = 1.0;
 constexpr double SpikeWeight = 0.6;
 constexpr double BurnRateWeight = 1.0;
-// Weight of the window novelty's likelihood in the score: a new shape alone alerts only
-// when it is very surprising (likelihood >= 0.92 for the alert level 0.6). New shapes
-// are common in bursty series; measured on NAB, 0.65 beats 0.6 (no effect), 0.7 and 0.8
-// (more false positives), see docs/detectors.md.
-constexpr double NoveltyWeight = 0.65;
 enum Component { Seasonal, ChangePoint, Spike, BurnRate, ComponentCount };
 
 // The likelihood of the combined deviation averages 10 samples and learns from everything
@@ -61,7 +56,6 @@ EnsembleDetector::EnsembleDetector(const DetectorConfig& config)
     , m_likelihood(makeLikelihood())
     , m_driftLikelihood(makeSmoothedScoreLikelihood())
     , m_volatilityLikelihood(makeSmoothedScoreLikelihood())
-    , m_noveltyLikelihood(makeLikelihood())
 {
     restartResidualDetectors();
     if (config.signalClass == SignalClass::Errors)
@@ -124,19 +118,14 @@ double EnsembleDetector::updateRatio(qint64 tMs, double value, double requests)
     m_output.deviation = selectWithoutBranch(upwards, raw, -raw);
     m_significantDeviation = selectWithoutBranch(upwards, significant, -significant);
     // The raw scores first, so that few values are kept across these calls.
-    const double noveltyRaw = m_novelty.update(value) * m_config.sensitivity;
     const double volatilityRaw = m_volatility.update(value) * m_config.sensitivity;
     const double driftRaw = m_drift.update(value) * m_config.sensitivity;
     // The likelihoods share one scale, so the largest is the score of the largest surprise
-    // (one tail probability a sample); the novelty's counts only when it is larger. Which
-    // one is largest changes at random: std::max of pairs picks the same first largest as
-    // std::max({...}) but without branches.
+    // (one tail probability a sample). Which one is largest changes at random: std::max
+    // of pairs picks the same first largest as std::max({...}) but without branches.
     const double surprise = std::max(std::max(m_likelihood.learn(significant), m_driftLikelihood.learn(driftRaw)),
         m_volatilityLikelihood.learn(volatilityRaw));
-    const double novelty = m_noveltyLikelihood.learn(noveltyRaw);
     double score = AnomalyLikelihood::score(surprise);
-    if (novelty > surprise)
-        score = std::max(score, NoveltyWeight * AnomalyLikelihood::score(novelty));
     const double beyondRecord = std::abs(directed(m_record.update(tMs, value))) * m_config.sensitivity - RecordMargin;
     if (beyondRecord > 0)
         score = std::max(score, std::min(1.0, RecordAlertScore + (1 - RecordAlertScore) * beyondRecord));
@@ -205,8 +194,6 @@ void EnsembleDetector::writeState(QDataStream& out) const
     m_driftLikelihood.write(out);
     m_volatility.write(out);
     m_volatilityLikelihood.write(out);
-    m_novelty.write(out);
-    m_noveltyLikelihood.write(out);
     m_record.write(out);
     out << m_ratioLevel << m_ratioCount << m_significantDeviation << m_quiet << m_quietUntilMs << m_strongest;
 }
@@ -234,8 +221,6 @@ void EnsembleDetector::readState(QDataStream& in)
     m_driftLikelihood.read(in);
     m_volatility.read(in);
     m_volatilityLikelihood.read(in);
-    m_novelty.read(in);
-    m_noveltyLikelihood.read(in);
     m_record.read(in);
     in >> m_ratioLevel >> m_ratioCount >> m_significantDeviation >> m_quiet >> m_quietUntilMs >> m_strongest;
 }

@@ -8,7 +8,6 @@
 #include "seasonal_detector.h"
 #include "spike_detector.h"
 #include "volatility_score.h"
-#include "window_novelty.h"
 
 #include <optional>
 
@@ -21,11 +20,10 @@ namespace meshscope {
 /// direction only) are combined by a weighted maximum into one raw deviation, which
 /// AnomalyLikelihood turns into a likelihood. Two more likelihoods watch DriftScore (slow
 /// drifts away from the long-run level, which the adaptive baselines absorb) and
-/// VolatilityScore (the series starts to jitter or freezes), a fourth, down-weighted, one
-/// WindowNovelty (the last samples form a shape not seen in the recent past). The score is
-/// the largest; a value beyond the series' recorded range (RecordScore) alerts too. The
-/// score is damped for a while after it alerts so one event raises one alert. `output()`
-/// gives the seasonal baseline and band, the combined deviation and the score.
+/// VolatilityScore (the series starts to jitter or freezes). The score is the largest;
+/// a value beyond the series' recorded range (RecordScore) alerts too. The score is
+/// damped for a while after it alerts so one event raises one alert. `output()` gives
+/// the seasonal baseline and band, the combined deviation and the score.
 class EnsembleDetector final : public Detector
 {
 public:
@@ -67,8 +65,6 @@ private:
     AnomalyLikelihood m_driftLikelihood;
     VolatilityScore m_volatility;
     AnomalyLikelihood m_volatilityLikelihood;
-    WindowNovelty m_novelty;
-    AnomalyLikelihood m_noveltyLikelihood;
     RecordScore m_record;
     double m_significantDeviation = 0;
     double m_ratioLevel = 0; ///< error ratios: mean of recent values (see limitRatioDeviation)

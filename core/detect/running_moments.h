@@ -3,8 +3,8 @@
 namespace meshscope {
 
 /// One step of an exponentially weighted mean and variance: `value` enters with weight
-/// `alpha` (1/n while warming up, then 1/window), the long-run statistics of the drift,
-/// novelty and likelihood scores.
+/// `alpha` (1/n while warming up, then 1/window), the long-run statistics of the drift
+/// and likelihood scores.
 inline void updateRunningMoments(double value, double alpha, double& mean, double& variance)
 {
     const double delta = value - mean;
