@@ -97,9 +97,17 @@ private Q_SLOTS:
         band.lower.assign(Samples, 5.f);
         band.upper.assign(Samples, 15.f);
         band.lower[123] = 1.f;
+        const PlotBand unscored = PlotLod::band(ds->series, band, ds->series.timeRange(id), 100);
+        QVERIFY(unscored.score.empty()); // no scores: no score graph rather than zeros
+        band.score.assign(Samples, 0.1f);
+        band.score[321] = 0.9f;
         const PlotBand b = PlotLod::band(ds->series, band, ds->series.timeRange(id), 100);
         QVERIFY(b.keys.size() <= 100 && b.keys.size() >= 99);
         QCOMPARE(*std::min_element(b.lower.begin(), b.lower.end()), 1.0);
+        QCOMPARE(b.score.size(), b.keys.size());
+        // The highest score of a bucket survives the reduction (an alert is never averaged away).
+        QCOMPARE(*std::max_element(b.score.begin(), b.score.end()), double(0.9f));
+        QCOMPARE(std::count_if(b.score.begin(), b.score.end(), [](double v) { return v > 0.5; }), 1);
         band.upper.pop_back(); // misaligned: no band rather than a wrong one
         QVERIFY(PlotLod::band(ds->series, band, ds->series.timeRange(id), 100).keys.empty());
     }
@@ -136,6 +144,30 @@ private Q_SLOTS:
         plots.replotNow();
         QCOMPARE(plots.pointCount(SignalName::RequestRate), 10);
         QCOMPARE(plots.pointCount(SignalName::LatencyP95), 0);
+    }
+
+    // With a detection result the panels draw the detector's anomaly score of their
+    // primary signal; without one there is no score graph.
+    void detectionAddsTheScore()
+    {
+        TimeWindow window;
+        EntitySelection selection;
+        SignalPlots plots(&window, &selection);
+        plots.resize(800, 600);
+        const auto ds = makeDataset();
+        plots.setDataset(ds);
+        window.reset(ds->timeRange());
+        selection.select(QStringLiteral("cart"));
+        plots.replotNow();
+        QVERIFY(plots.pointCount(SignalName::RequestRate) > 100);
+        QCOMPARE(plots.scorePointCount(SignalName::RequestRate), 0);
+        plots.setDetection(std::make_shared<const DetectionResult>(detectAll(ds->series)));
+        plots.replotNow();
+        QVERIFY(plots.scorePointCount(SignalName::RequestRate) > 50);
+        QVERIFY(plots.scorePointCount(SignalName::LatencyP95) > 50);
+        plots.setDetection(nullptr);
+        plots.replotNow();
+        QCOMPARE(plots.scorePointCount(SignalName::RequestRate), 0);
     }
 
     void zoomFollowsTimeWindow()

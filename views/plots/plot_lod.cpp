@@ -88,6 +88,7 @@ PlotBand band(
     if (span.empty())
         return out;
     const auto first = static_cast<std::size_t>(span.timesMs - all.timesMs);
+    const bool withScore = seriesBand.score.size() == all.size;
     const double width = std::max(1.0, static_cast<double>(range.durationMs() + 1) / pixels);
     int current = -1;
     for (std::size_t i = 0; i < span.size; ++i) {
@@ -96,15 +97,20 @@ PlotBand band(
         if (!std::isfinite(lower) || !std::isfinite(upper))
             continue; // the detector has no band while it is still learning
         const int bucket = static_cast<int>(static_cast<double>(span.timesMs[i] - range.startMs) / width);
+        const double score = withScore ? seriesBand.score[first + i] : 0.0;
         if (bucket != current) {
             out.keys.push_back(seconds(span.timesMs[i]));
             out.lower.push_back(lower);
             out.upper.push_back(upper);
+            if (withScore)
+                out.score.push_back(score);
             current = bucket;
             continue;
         }
         out.lower.back() = std::min(out.lower.back(), lower);
         out.upper.back() = std::max(out.upper.back(), upper);
+        if (withScore)
+            out.score.back() = std::max(out.score.back(), score);
     }
     return out;
 }

@@ -17,12 +17,14 @@ struct PlotPoints
     std::vector<double> values;
 };
 
-/// The expected band of a detector reduced the same way: lower/upper per bucket.
+/// The expected band of a detector reduced the same way: lower/upper per bucket, and the
+/// detector's anomaly score (0..1, the highest per bucket; empty when the band has none).
 struct PlotBand
 {
     std::vector<double> keys;
     std::vector<double> lower;
     std::vector<double> upper;
+    std::vector<double> score;
 };
 
 /// Level of detail for plotting: at most two points (min and max) per pixel column, so
@@ -40,7 +42,8 @@ PlotPoints points(const SeriesStore& store, SeriesId id, const TimeRange& range,
 PlotPoints allPoints(const SeriesStore& store, SeriesId id, const TimeRange& range, double scale = 1.0);
 
 /// The band of a series over `range` in at most `pixels` buckets (lowest lower, highest
-/// upper per bucket). Empty when the band is not aligned with the series' samples.
+/// upper, highest score per bucket). Empty when the band is not aligned with the series'
+/// samples; without a score when the scores are not.
 PlotBand band(
     const SeriesStore& store, const SeriesBand& band, const TimeRange& range, int pixels, double scale = 1.0);
 

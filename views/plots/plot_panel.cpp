@@ -12,6 +12,11 @@ namespace meshscope {
 
 namespace {
 
+// The score's share of the panel height, its colour and the ensemble's alert level.
+constexpr double ScoreHeightShare = 0.25;
+constexpr double ScoreAlertLevel = 0.6;
+const QColor ScoreColour(200, 60, 120);
+
 const QList<QColor> GraphColours {QColor(31, 119, 180), QColor(255, 127, 14), QColor(214, 39, 40),
     QColor(44, 160, 44), QColor(148, 103, 189)};
 
@@ -63,6 +68,27 @@ PlotPanel::PlotPanel(QCustomPlot* plot, QCPAxisRect* rect, const QString& axisLa
     m_bandUpper->setChannelFillGraph(m_bandLower);
     m_bandUpper->setName(QCoreApplication::translate("SignalPlots", "expected band"));
 
+    // The primary signal's anomaly score fills the bottom quarter (right axis 0..4), under
+    // the lines; the right axis labels 0, the alert level and 1.
+    QCPAxis* scoreAxis = rect->axis(QCPAxis::atRight);
+    scoreAxis->setVisible(true);
+    scoreAxis->setRange(0, 1 / ScoreHeightShare);
+    auto scoreTicks = QSharedPointer<QCPAxisTickerText>::create();
+    scoreTicks->addTick(0, QStringLiteral("0"));
+    scoreTicks->addTick(ScoreAlertLevel, QString::number(ScoreAlertLevel));
+    scoreTicks->addTick(1, QStringLiteral("1"));
+    scoreAxis->setTicker(scoreTicks);
+    scoreAxis->setLabel(QCoreApplication::translate("SignalPlots", "score"));
+    scoreAxis->setTickLabelColor(ScoreColour.darker(120));
+    scoreAxis->setLabelColor(ScoreColour.darker(120));
+    scoreAxis->grid()->setVisible(false);
+    m_score = plot->addGraph(x, scoreAxis);
+    m_score->setPen(QPen(ScoreColour, 1));
+    QColor scoreFill = ScoreColour;
+    scoreFill.setAlpha(70);
+    m_score->setBrush(scoreFill);
+    m_score->setName(QCoreApplication::translate("SignalPlots", "anomaly score"));
+
     m_overlay = plot->addGraph(x, y);
     m_overlay->setPen(QPen(QColor(110, 110, 110), 1, Qt::DashLine));
     m_overlay->setName(QCoreApplication::translate("SignalPlots", "comparison"));
@@ -94,6 +120,11 @@ int PlotPanel::pointCount(const QString& signal) const
 {
     const auto i = m_signals.indexOf(signal);
     return i < 0 ? 0 : m_graphs[static_cast<std::size_t>(i)]->dataCount();
+}
+
+int PlotPanel::scorePointCount() const
+{
+    return m_score->dataCount();
 }
 
 void PlotPanel::refresh(const PlotRefresh& r)
@@ -147,6 +178,7 @@ void PlotPanel::fillBandAndOverlay(const PlotRefresh& r, SeriesId primary)
     m_bandLower->data()->clear();
     m_bandUpper->data()->clear();
     m_overlay->data()->clear();
+    m_score->data()->clear();
     if (primary == InvalidSeries)
         return;
     if (r.detection && primary < static_cast<SeriesId>(r.detection->bands.size())) {
@@ -155,6 +187,8 @@ void PlotPanel::fillBandAndOverlay(const PlotRefresh& r, SeriesId primary)
             const PlotBand band = PlotLod::band(*r.store, seriesBand, r.visible, r.pixels, m_scale);
             m_bandLower->data()->set(toGraphData(band.keys, band.lower), true);
             m_bandUpper->data()->set(toGraphData(band.keys, band.upper), true);
+            if (!band.score.empty())
+                m_score->data()->set(toGraphData(band.keys, band.score), true);
         }
     }
     if (r.comparisonShiftMs > 0) {

@@ -39,8 +39,9 @@ struct PlotRefresh
 };
 
 /// One stacked plot of SignalPlots (request rate, errors, latency): its axis rect, one
-/// graph per signal, the expected band and the comparison overlay of its primary signal,
-/// shaded anomaly spans and the cursor line. Not a widget; the QCustomPlot owns all items.
+/// graph per signal, the expected band, the detector's anomaly score (on the right axis,
+/// in the bottom quarter) and the comparison overlay of its primary signal, shaded anomaly
+/// spans and the cursor line. Not a widget; the QCustomPlot owns all items.
 class PlotPanel
 {
 public:
@@ -53,6 +54,8 @@ public:
     const QStringList& signalNames() const { return m_signals; }
     /// Points currently in the graph of `signal` (0 when it is not in this panel).
     int pointCount(const QString& signal) const;
+    /// Points currently in the anomaly-score graph of the primary signal.
+    int scorePointCount() const;
 
     void refresh(const PlotRefresh& r);
     void setXRange(const TimeRange& visible);
@@ -73,6 +76,7 @@ private:
     QCPGraph* m_bandLower = nullptr;
     QCPGraph* m_bandUpper = nullptr;
     QCPGraph* m_overlay = nullptr;
+    QCPGraph* m_score = nullptr;
     QCPItemLine* m_cursor = nullptr;
     QCPLegend* m_legend = nullptr;
     std::vector<QCPItemRect*> m_spans;

@@ -167,6 +167,15 @@ int SignalPlots::pointCount(const QString& signal) const
     return count;
 }
 
+int SignalPlots::scorePointCount(const QString& signal) const
+{
+    for (const auto& panel : m_panels) {
+        if (panel->signalNames().contains(signal))
+            return panel->scorePointCount();
+    }
+    return 0;
+}
+
 TimeRange SignalPlots::plottedRange() const
 {
     const QCPRange r = m_panels.front()->rect()->axis(QCPAxis::atBottom)->range();

@@ -56,6 +56,8 @@ public:
 
     /// Points in the graph of `signal` after the last refresh (tests, benchmarks).
     int pointCount(const QString& signal) const;
+    /// Points in the anomaly-score graph of the panel that plots `signal` (tests).
+    int scorePointCount(const QString& signal) const;
     /// The time range the x axes show.
     TimeRange plottedRange() const;
     /// Does a pending refresh now, and the replot, instead of waiting for the timer.
