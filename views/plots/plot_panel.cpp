@@ -68,27 +68,6 @@ PlotPanel::PlotPanel(QCustomPlot* plot, QCPAxisRect* rect, const QString& axisLa
     m_bandUpper->setChannelFillGraph(m_bandLower);
     m_bandUpper->setName(QCoreApplication::translate("SignalPlots", "expected band"));
 
-    // The primary signal's anomaly score fills the bottom quarter (right axis 0..4), under
-    // the lines; the right axis labels 0, the alert level and 1.
-    QCPAxis* scoreAxis = rect->axis(QCPAxis::atRight);
-    scoreAxis->setVisible(true);
-    scoreAxis->setRange(0, 1 / ScoreHeightShare);
-    auto scoreTicks = QSharedPointer<QCPAxisTickerText>::create();
-    scoreTicks->addTick(0, QStringLiteral("0"));
-    scoreTicks->addTick(ScoreAlertLevel, QString::number(ScoreAlertLevel));
-    scoreTicks->addTick(1, QStringLiteral("1"));
-    scoreAxis->setTicker(scoreTicks);
-    scoreAxis->setLabel(QCoreApplication::translate("SignalPlots", "score"));
-    scoreAxis->setTickLabelColor(ScoreColour.darker(120));
-    scoreAxis->setLabelColor(ScoreColour.darker(120));
-    scoreAxis->grid()->setVisible(false);
-    m_score = plot->addGraph(x, scoreAxis);
-    m_score->setPen(QPen(ScoreColour, 1));
-    QColor scoreFill = ScoreColour;
-    scoreFill.setAlpha(70);
-    m_score->setBrush(scoreFill);
-    m_score->setName(QCoreApplication::translate("SignalPlots", "anomaly score"));
-
     m_overlay = plot->addGraph(x, y);
     m_overlay->setPen(QPen(QColor(110, 110, 110), 1, Qt::DashLine));
     m_overlay->setName(QCoreApplication::translate("SignalPlots", "comparison"));
@@ -108,6 +87,28 @@ PlotPanel::PlotPanel(QCustomPlot* plot, QCPAxisRect* rect, const QString& axisLa
         graph->addToLegend(m_legend);
         m_graphs.push_back(graph);
     }
+
+    // The primary signal's anomaly score fills the bottom quarter (right axis 0..4), over
+    // the lines (translucent, so an alert peak is not hidden behind a jump of the data);
+    // the right axis labels 0, the alert level and 1.
+    QCPAxis* scoreAxis = rect->axis(QCPAxis::atRight);
+    scoreAxis->setVisible(true);
+    scoreAxis->setRange(0, 1 / ScoreHeightShare);
+    auto scoreTicks = QSharedPointer<QCPAxisTickerText>::create();
+    scoreTicks->addTick(0, QStringLiteral("0"));
+    scoreTicks->addTick(ScoreAlertLevel, QString::number(ScoreAlertLevel));
+    scoreTicks->addTick(1, QStringLiteral("1"));
+    scoreAxis->setTicker(scoreTicks);
+    scoreAxis->setLabel(QCoreApplication::translate("SignalPlots", "score"));
+    scoreAxis->setTickLabelColor(ScoreColour.darker(120));
+    scoreAxis->setLabelColor(ScoreColour.darker(120));
+    scoreAxis->grid()->setVisible(false);
+    m_score = plot->addGraph(x, scoreAxis);
+    m_score->setPen(QPen(ScoreColour, 1));
+    QColor scoreFill = ScoreColour;
+    scoreFill.setAlpha(70);
+    m_score->setBrush(scoreFill);
+    m_score->setName(QCoreApplication::translate("SignalPlots", "anomaly score"));
 
     m_cursor = new QCPItemLine(plot);
     m_cursor->setClipAxisRect(rect);
