@@ -45,6 +45,22 @@ std::shared_ptr<Dataset> makeDataset()
     return ds;
 }
 
+/// Plots of `makeDataset()` over its whole range with "cart" selected.
+struct CartPlots
+{
+    explicit CartPlots(int width, int height)
+    {
+        plots.resize(width, height);
+        plots.setDataset(dataset);
+        window.reset(dataset->timeRange());
+        selection.select(QStringLiteral("cart"));
+    }
+    TimeWindow window;
+    EntitySelection selection;
+    SignalPlots plots {&window, &selection};
+    std::shared_ptr<Dataset> dataset = makeDataset();
+};
+
 } // namespace
 
 class TestPlots : public QObject
@@ -150,18 +166,12 @@ private Q_SLOTS:
     // primary signal; without one there is no score graph.
     void detectionAddsTheScore()
     {
-        TimeWindow window;
-        EntitySelection selection;
-        SignalPlots plots(&window, &selection);
-        plots.resize(800, 600);
-        const auto ds = makeDataset();
-        plots.setDataset(ds);
-        window.reset(ds->timeRange());
-        selection.select(QStringLiteral("cart"));
+        CartPlots cart(800, 600);
+        SignalPlots& plots = cart.plots;
         plots.replotNow();
         QVERIFY(plots.pointCount(SignalName::RequestRate) > 100);
         QCOMPARE(plots.scorePointCount(SignalName::RequestRate), 0);
-        plots.setDetection(std::make_shared<const DetectionResult>(detectAll(ds->series)));
+        plots.setDetection(std::make_shared<const DetectionResult>(detectAll(cart.dataset->series)));
         plots.replotNow();
         QVERIFY(plots.scorePointCount(SignalName::RequestRate) > 50);
         QVERIFY(plots.scorePointCount(SignalName::LatencyP95) > 50);
@@ -242,14 +252,8 @@ private Q_SLOTS:
 
     void comparisonOverlayToggles()
     {
-        TimeWindow window;
-        EntitySelection selection;
-        SignalPlots plots(&window, &selection);
-        plots.resize(600, 400);
-        const auto ds = makeDataset();
-        plots.setDataset(ds);
-        window.reset(ds->timeRange());
-        selection.select(QStringLiteral("cart"));
+        CartPlots cart(600, 400);
+        SignalPlots& plots = cart.plots;
         plots.setComparison(SignalPlots::Comparison::Yesterday);
         plots.replotNow(); // no data a day earlier: must simply draw nothing extra
         QCOMPARE(plots.comparison(), SignalPlots::Comparison::Yesterday);
