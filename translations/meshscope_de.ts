@@ -32,32 +32,140 @@
 <context>
     <name>DetectionTuningController</name>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="23"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="24"/>
         <source>Lower Sensitivity (0.5×)</source>
         <translation>Geringere Empfindlichkeit (0,5×)</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="24"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="25"/>
         <source>Normal Sensitivity</source>
         <translation>Normale Empfindlichkeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="25"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="26"/>
         <source>Higher Sensitivity (2×)</source>
         <translation>Höhere Empfindlichkeit (2×)</translation>
     </message>
 </context>
 <context>
+    <name>FindExpression</name>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="65"/>
+        <source>unterminated quoted text</source>
+        <translation>nicht abgeschlossener Text in Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="82"/>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="152"/>
+        <source>&apos;)&apos; without a matching &apos;(&apos;</source>
+        <translation>&apos;)&apos; ohne passendes &apos;(&apos;</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="155"/>
+        <source>expected &apos;and&apos; or &apos;or&apos; before &apos;%1&apos;</source>
+        <translation>&apos;and&apos; oder &apos;or&apos; vor &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="212"/>
+        <source>missing &apos;)&apos; for the &apos;(&apos; here</source>
+        <translation>fehlendes &apos;)&apos; zum &apos;(&apos; an dieser Stelle</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="219"/>
+        <source>expected a condition</source>
+        <translation>Bedingung erwartet</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="222"/>
+        <source>expected a field or flag, got &apos;%1&apos;</source>
+        <translation>Feld oder Flag erwartet, &apos;%1&apos; gefunden</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="237"/>
+        <source>unknown field or flag &apos;%1&apos; (fields: %err rt rps name ns protocol; flags: anomalous healthy node edge)</source>
+        <translation>unbekanntes Feld oder Flag &apos;%1&apos; (Felder: %err rt rps name ns protocol; Flags: anomalous healthy node edge)</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="245"/>
+        <source>expected a comparison (&lt; &lt;= &gt; &gt;= = != ~ !~) after &apos;%1&apos;</source>
+        <translation>Vergleich (&lt; &lt;= &gt; &gt;= = != ~ !~) nach &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="252"/>
+        <source>expected a value after &apos;%1&apos;</source>
+        <translation>Wert nach &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="257"/>
+        <source>&apos;%1&apos; compares numbers: use &lt; &lt;= &gt; &gt;= = !=</source>
+        <translation>&apos;%1&apos; vergleicht Zahlen: verwenden Sie &lt; &lt;= &gt; &gt;= = !=</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="269"/>
+        <source>&apos;%1&apos; needs a number, got &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; benötigt eine Zahl, &apos;%2&apos; gefunden</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="276"/>
+        <source>&apos;%1&apos; compares text: use = != ~ !~</source>
+        <translation>&apos;%1&apos; vergleicht Text: verwenden Sie = != ~ !~</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="409"/>
+        <source>Anomalous</source>
+        <translation>Anomal</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="410"/>
+        <source>Not healthy</source>
+        <translation>Nicht gesund</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="411"/>
+        <source>Errors above 5%</source>
+        <translation>Fehler über 5%</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="412"/>
+        <source>Slow (p95 above 500 ms)</source>
+        <translation>Langsam (p95 über 500 ms)</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="414"/>
+        <source>Idle (below 1 req/s)</source>
+        <translation>Im Leerlauf (unter 1 Anfrage/s)</translation>
+    </message>
+    <message>
+        <location filename="../views/models/find_expression.cpp" line="415"/>
+        <source>Edges with errors</source>
+        <translation>Kanten mit Fehlern</translation>
+    </message>
+</context>
+<context>
     <name>SignalPlots</name>
     <message>
-        <location filename="../views/plots/plot_panel.cpp" line="64"/>
+        <location filename="../views/plots/plot_panel.cpp" line="69"/>
         <source>expected band</source>
         <translation>erwartetes Band</translation>
     </message>
     <message>
-        <location filename="../views/plots/plot_panel.cpp" line="68"/>
+        <location filename="../views/plots/plot_panel.cpp" line="73"/>
         <source>comparison</source>
         <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../views/plots/plot_panel.cpp" line="102"/>
+        <source>score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../views/plots/plot_panel.cpp" line="111"/>
+        <source>anomaly score</source>
+        <translation>Anomalie-Score</translation>
     </message>
 </context>
 <context>
@@ -115,6 +223,26 @@
         <location filename="../views/topology/node_overlay_item.cpp" line="58"/>
         <source>suspected root cause</source>
         <translation>vermutete Ursache</translation>
+    </message>
+    <message>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="47"/>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="49"/>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="51"/>
+        <source>failure</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="55"/>
+        <source>no traffic</source>
+        <translation>kein Verkehr</translation>
     </message>
 </context>
 <context>
@@ -282,10 +410,72 @@
         <translation>&quot;data&quot; eines Knotens ist kein Objekt</translation>
     </message>
     <message>
+        <location filename="../core/importers/case_import.cpp" line="60"/>
+        <source>the header must be exactly &quot;%1&quot;</source>
+        <translation>die Kopfzeile muss genau &quot;%1&quot; lauten</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="70"/>
+        <location filename="../core/importers/case_import.cpp" line="131"/>
+        <source>not valid UTF-8</source>
+        <translation>kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="80"/>
+        <source>expected 4 fields (timestamp,entity,signal,value), found %1</source>
+        <translation>4 Felder erwartet (timestamp,entity,signal,value), %1 gefunden</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="85"/>
+        <source>timestamp must be unix seconds (digits, optionally .digits): %1</source>
+        <translation>Zeitstempel muss in Unix-Sekunden angegeben sein (Ziffern, optional .Ziffern): %1</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="91"/>
+        <source>value must be a finite number: %1</source>
+        <translation>Wert muss eine endliche Zahl sein: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="98"/>
+        <source>bad entity name: &quot;%1&quot;</source>
+        <translation>ungültiger Entitätsname: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="101"/>
+        <source>signal must match [a-z0-9_]+: &quot;%1&quot;</source>
+        <translation>Signal muss [a-z0-9_]+ entsprechen: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="141"/>
+        <source>expected 2 non-empty fields (source,destination)</source>
+        <translation>2 nicht leere Felder erwartet (source,destination)</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="143"/>
+        <source>topology.csv names nodes, not edges (found &quot;-&gt;&quot;)</source>
+        <translation>topology.csv nennt Knoten, keine Kanten (&quot;-&gt;&quot; gefunden)</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="181"/>
         <location filename="../core/importers/kiali_graph.cpp" line="235"/>
-        <location filename="../core/importers/prom_json.cpp" line="220"/>
+        <location filename="../core/importers/prom_json.cpp" line="221"/>
         <source>not valid JSON: %1</source>
         <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="187"/>
+        <source>case.json must hold a JSON object</source>
+        <translation>case.json muss ein JSON-Objekt enthalten</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="195"/>
+        <source>case.json: &quot;%1&quot; has the wrong type</source>
+        <translation>case.json: &quot;%1&quot; hat den falschen Typ</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/case_import.cpp" line="210"/>
+        <source>not a case folder: signals.csv is missing</source>
+        <translation>kein Fallordner: signals.csv fehlt</translation>
     </message>
     <message>
         <location filename="../core/importers/kiali_graph.cpp" line="245"/>
@@ -298,12 +488,49 @@
         <translation>%1 Zeitreihen mit Histogramm-Buckets außer Istios Anfragedauer wurden nicht importiert</translation>
     </message>
     <message>
-        <location filename="../core/importers/prom_json.cpp" line="230"/>
+        <location filename="../core/importers/prom_json.cpp" line="42"/>
+        <location filename="../core/importers/prom_json.cpp" line="120"/>
+        <source>timestamp out of range</source>
+        <translation>Zeitstempel außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/prom_json.cpp" line="53"/>
+        <location filename="../core/importers/prom_json.cpp" line="58"/>
+        <source>a sample must be [time, &quot;value&quot;]</source>
+        <translation>ein Messwert muss die Form [time, &quot;value&quot;] haben</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/prom_json.cpp" line="129"/>
+        <source>result is neither a list of series nor a [time, value] pair</source>
+        <translation>das Ergebnis ist weder eine Liste von Zeitreihen noch ein Paar [time, value]</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/prom_json.cpp" line="136"/>
+        <source>a scalar result must be [time, &quot;value&quot;]</source>
+        <translation>ein skalares Ergebnis muss die Form [time, &quot;value&quot;] haben</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/prom_json.cpp" line="146"/>
+        <source>&quot;data&quot; is not a query result object</source>
+        <translation>&quot;data&quot; ist kein Abfrageergebnis-Objekt</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/prom_json.cpp" line="167"/>
+        <source>not a Prometheus API response (expected a JSON object)</source>
+        <translation>keine Prometheus-API-Antwort (JSON-Objekt erwartet)</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/prom_json.cpp" line="187"/>
+        <source>unexpected content after the JSON value</source>
+        <translation>unerwarteter Inhalt nach dem JSON-Wert</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/prom_json.cpp" line="231"/>
         <source>malformed or unexpected JSON (%1)</source>
         <translation>fehlerhaftes oder unerwartetes JSON (%1)</translation>
     </message>
     <message>
-        <location filename="../core/importers/prom_json.cpp" line="234"/>
+        <location filename="../core/importers/prom_json.cpp" line="235"/>
         <source>not a Prometheus API response (no &quot;status&quot;)</source>
         <translation>keine Prometheus-API-Antwort (kein &quot;status&quot;)</translation>
     </message>
@@ -333,24 +560,215 @@
         <translation>Die Aufzeichnung ist beschädigt: Ein Topologie-Frame passt nicht zu dem Frame, auf den er verweist. Stellen Sie die Datei aus ihrer Quelle wieder her.</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="52"/>
-        <source>healthy</source>
-        <translation>gesund</translation>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="114"/>
+        <source># TYPE needs a metric name and a type</source>
+        <translation># TYPE benötigt einen Metriknamen und einen Typ</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="54"/>
-        <source>degraded</source>
-        <translation>beeinträchtigt</translation>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="133"/>
+        <source>expected a metric name</source>
+        <translation>Metrikname erwartet</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="56"/>
-        <source>failure</source>
-        <translation>ausgefallen</translation>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="148"/>
+        <source>unterminated label set</source>
+        <translation>nicht abgeschlossener Label-Satz</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="60"/>
-        <source>no traffic</source>
-        <translation>kein Verkehr</translation>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="153"/>
+        <source>expected a space and a value after the metric name</source>
+        <translation>Leerzeichen und Wert nach dem Metriknamen erwartet</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="161"/>
+        <location filename="../core/importers/prom_json.cpp" line="50"/>
+        <source>sample value is not a number</source>
+        <translation>Messwert ist keine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="168"/>
+        <source>sample has no timestamp (meshscope imports OpenMetrics with timestamps in seconds)</source>
+        <translation>Messwert hat keinen Zeitstempel (meshscope importiert OpenMetrics mit Zeitstempeln in Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="174"/>
+        <source>timestamp is not a number of seconds in range</source>
+        <translation>Zeitstempel ist keine Sekundenzahl im gültigen Bereich</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="179"/>
+        <source>unexpected text after the timestamp</source>
+        <translation>unerwarteter Text nach dem Zeitstempel</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="200"/>
+        <source>label value is not valid UTF-8</source>
+        <translation>Label-Wert ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="215"/>
+        <source>expected a label name</source>
+        <translation>Label-Name erwartet</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="220"/>
+        <source>expected =&quot;value&quot; after label %1</source>
+        <translation>=&quot;value&quot; nach Label %1 erwartet</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="233"/>
+        <source>unterminated label value of %1</source>
+        <translation>nicht abgeschlossener Label-Wert von %1</translation>
+    </message>
+    <message>
+        <location filename="../core/importers/openmetrics_parser.cpp" line="241"/>
+        <source>expected , between labels</source>
+        <translation>&quot;,&quot; zwischen Labels erwartet</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording.cpp" line="36"/>
+        <source>The file already exists; choose another name or allow overwriting it.</source>
+        <translation>Die Datei existiert bereits; wählen Sie einen anderen Namen oder erlauben Sie das Überschreiben.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording.cpp" line="40"/>
+        <source>The existing file cannot be replaced; check its permissions.</source>
+        <translation>Die vorhandene Datei kann nicht ersetzt werden; prüfen Sie ihre Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_file_probe.cpp" line="68"/>
+        <source>The recording does not exist. Check the path.</source>
+        <translation>Die Aufzeichnung existiert nicht. Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_file_probe.cpp" line="70"/>
+        <source>This is a folder, not a recording. Choose a .meshrec file.</source>
+        <translation>Dies ist ein Ordner, keine Aufzeichnung. Wählen Sie eine .meshrec-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_file_probe.cpp" line="75"/>
+        <source>The recording cannot be read (%1). Check its permissions.</source>
+        <translation>Die Aufzeichnung kann nicht gelesen werden (%1). Prüfen Sie ihre Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_file_probe.cpp" line="82"/>
+        <source>The file is empty (0 bytes): it is not a recording, or writing it failed before anything was saved. Record or export it again.</source>
+        <translation>Die Datei ist leer (0 Bytes): Entweder ist sie keine Aufzeichnung, oder das Schreiben schlug fehl, bevor etwas gespeichert wurde. Zeichnen Sie sie erneut auf oder exportieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_file_probe.cpp" line="89"/>
+        <source>This is not a meshscope recording (it is not an SQLite file). If it holds metrics in another format, import it with `meshscope-cli import`.</source>
+        <translation>Dies ist keine meshscope-Aufzeichnung (keine SQLite-Datei). Enthält die Datei Metriken in einem anderen Format, importieren Sie sie mit `meshscope-cli import`.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_file_probe.cpp" line="96"/>
+        <source>The recording is corrupt: its file header is damaged. Restore it from its source.</source>
+        <translation>Die Aufzeichnung ist beschädigt: Der Dateikopf ist fehlerhaft. Stellen Sie sie aus ihrer Quelle wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_file_probe.cpp" line="103"/>
+        <source>The recording is truncated: it has %1 bytes but should have %2. The copy is incomplete; copy or download it again.</source>
+        <translation>Die Aufzeichnung ist abgeschnitten: Die Datei hat %1 Bytes, sollte aber %2 haben. Die Kopie ist unvollständig; kopieren Sie sie erneut oder laden Sie sie erneut herunter.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_schema.cpp" line="157"/>
+        <source>This is an SQLite database but not a meshscope recording. Open a .meshrec file, or import the data with `meshscope-cli import`.</source>
+        <translation>Dies ist eine SQLite-Datenbank, aber keine meshscope-Aufzeichnung. Öffnen Sie eine .meshrec-Datei oder importieren Sie die Daten mit `meshscope-cli import`.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_schema.cpp" line="164"/>
+        <source>The recording was written by a newer meshscope (schema version %1; this version reads up to %2). Update meshscope to open it.</source>
+        <translation>Die Aufzeichnung wurde von einer neueren meshscope-Version geschrieben (Schemaversion %1; diese Version liest bis %2). Aktualisieren Sie meshscope, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/recording_schema.cpp" line="172"/>
+        <source>The recording has no schema version: it was never completely created or is damaged. Record or export it again.</source>
+        <translation>Die Aufzeichnung hat keine Schemaversion: Entweder wurde sie nie vollständig angelegt, oder sie ist beschädigt. Zeichnen Sie sie erneut auf oder exportieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_database.cpp" line="68"/>
+        <source>The recording is corrupt (%1 while %2). Restore it from its source; `sqlite3 FILE .recover` may save part of it.</source>
+        <translation>Die Aufzeichnung ist beschädigt (%1; Vorgang: %2). Stellen Sie sie aus ihrer Quelle wieder her; `sqlite3 FILE .recover` kann einen Teil davon retten.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_database.cpp" line="73"/>
+        <source>The disk is full (%1 while %2). Free some space and try again.</source>
+        <translation>Der Datenträger ist voll (%1; Vorgang: %2). Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_database.cpp" line="78"/>
+        <source>The recording is in use by another program (%1 while %2). Close it there and try again.</source>
+        <translation>Die Aufzeichnung wird von einem anderen Programm verwendet (%1; Vorgang: %2). Schließen Sie sie dort und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_database.cpp" line="84"/>
+        <source>The recording cannot be opened or written (%1 while %2). Check the path and its permissions.</source>
+        <translation>Die Aufzeichnung kann nicht geöffnet oder geschrieben werden (%1; Vorgang: %2). Prüfen Sie den Pfad und die Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_database.cpp" line="88"/>
+        <source>Reading or writing the recording failed (%1 while %2). Check the disk.</source>
+        <translation>Lesen oder Schreiben der Aufzeichnung ist fehlgeschlagen (%1; Vorgang: %2). Prüfen Sie den Datenträger.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_database.cpp" line="92"/>
+        <source>SQLite failed on the recording (%1 while %2).</source>
+        <translation>SQLite-Fehler bei der Aufzeichnung (%1; Vorgang: %2).</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="45"/>
+        <source>not closed cleanly; recovered up to the last commit</source>
+        <translation>nicht sauber geschlossen; bis zum letzten Commit wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="46"/>
+        <source>not closed cleanly</source>
+        <translation>nicht sauber geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="65"/>
+        <source>No temporary folder to recover the recording in (%1).</source>
+        <translation>Kein temporärer Ordner, um die Aufzeichnung wiederherzustellen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="74"/>
+        <source>Could not copy the recording to recover it; check the free space in the temporary folder.</source>
+        <translation>Die Aufzeichnung konnte zum Wiederherstellen nicht kopiert werden; prüfen Sie den freien Speicherplatz im temporären Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="153"/>
+        <source>The recording is corrupt: %1. Restore it from its source.</source>
+        <translation>Die Aufzeichnung ist beschädigt: %1. Stellen Sie sie aus ihrer Quelle wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="174"/>
+        <source>a chunk of series data is damaged (checksum mismatch)</source>
+        <translation>ein Block mit Zeitreihendaten ist fehlerhaft (Prüfsumme stimmt nicht)</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="179"/>
+        <source>a chunk&apos;s sample count does not match its index</source>
+        <translation>die Anzahl der Messwerte eines Blocks passt nicht zu seinem Index</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="185"/>
+        <source>the times of series chunks are out of order</source>
+        <translation>die Zeiten der Zeitreihenblöcke sind nicht in der richtigen Reihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="238"/>
+        <source>a topology frame refers to a missing frame</source>
+        <translation>ein Topologie-Frame verweist auf einen fehlenden Frame</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_writer.cpp" line="66"/>
+        <source>The recording is closed (after close() or an earlier error); open it again to write.</source>
+        <translation>Die Aufzeichnung ist geschlossen (nach close() oder einem früheren Fehler); öffnen Sie sie erneut, um zu schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../core/recording/sqlite_recording_writer.cpp" line="117"/>
+        <source>Samples of %1 must be appended in increasing time order: %2 ms does not come after %3 ms.</source>
+        <translation>Messwerte von %1 müssen in aufsteigender Zeitfolge angehängt werden: %2 ms liegt nicht nach %3 ms.</translation>
     </message>
 </context>
 <context>
@@ -548,42 +966,42 @@
 <context>
     <name>meshscope::DetectionTuningController</name>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="59"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="60"/>
         <source>Detector for %1 %2</source>
         <translation>Detektor für %1 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="63"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="64"/>
         <source>Detector for %1</source>
         <translation>Detektor für %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="71"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="72"/>
         <source>Mute Alerts</source>
         <translation>Alarme stummschalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="74"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="75"/>
         <source>The series is still learned and drawn with its band, but raises no anomalies.</source>
         <translation>Die Zeitreihe wird weiter gelernt und mit ihrem Band gezeichnet, meldet aber keine Anomalien.</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="105"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="107"/>
         <source>Muted the alerts of %1 %2</source>
         <translation>Alarme von %1 %2 stummgeschaltet</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="106"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="108"/>
         <source>Unmuted the alerts of %1 %2</source>
         <translation>Stummschaltung der Alarme von %1 %2 aufgehoben</translation>
     </message>
     <message>
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="108"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="110"/>
         <source>Sensitivity of %1 %2 set to %3×</source>
         <translation>Empfindlichkeit von %1 %2 auf %3× gesetzt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/detection_tuning_controller.cpp" line="119"/>
+        <location filename="../app/gui/detection_tuning_controller.cpp" line="121"/>
         <source>Cleared the detector tuning of %n series</source>
         <translation>
             <numerusform>Detektoreinstellungen von %n Zeitreihe zurückgesetzt</numerusform>
@@ -881,143 +1299,6 @@
     </message>
 </context>
 <context>
-    <name>meshscope::OpenMetricsParser</name>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="119"/>
-        <source># TYPE needs a metric name and a type</source>
-        <translation># TYPE benötigt einen Metriknamen und einen Typ</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="138"/>
-        <source>expected a metric name</source>
-        <translation>Metrikname erwartet</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="153"/>
-        <source>unterminated label set</source>
-        <translation>nicht abgeschlossener Label-Satz</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="158"/>
-        <source>expected a space and a value after the metric name</source>
-        <translation>Leerzeichen und Wert nach dem Metriknamen erwartet</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="166"/>
-        <source>sample value is not a number</source>
-        <translation>Messwert ist keine Zahl</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="173"/>
-        <source>sample has no timestamp (meshscope imports OpenMetrics with timestamps in seconds)</source>
-        <translation>Messwert hat keinen Zeitstempel (meshscope importiert OpenMetrics mit Zeitstempeln in Sekunden)</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="178"/>
-        <source>timestamp is not a number of seconds in range</source>
-        <translation>Zeitstempel ist keine Sekundenzahl im gültigen Bereich</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="183"/>
-        <source>unexpected text after the timestamp</source>
-        <translation>unerwarteter Text nach dem Zeitstempel</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="204"/>
-        <source>label value is not valid UTF-8</source>
-        <translation>Label-Wert ist kein gültiges UTF-8</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="219"/>
-        <source>expected a label name</source>
-        <translation>Label-Name erwartet</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="224"/>
-        <source>expected =&quot;value&quot; after label %1</source>
-        <translation>=&quot;value&quot; nach Label %1 erwartet</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="237"/>
-        <source>unterminated label value of %1</source>
-        <translation>nicht abgeschlossener Label-Wert von %1</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/openmetrics_parser.cpp" line="245"/>
-        <source>expected , between labels</source>
-        <translation>&quot;,&quot; zwischen Labels erwartet</translation>
-    </message>
-</context>
-<context>
-    <name>meshscope::RecordingFileProbe</name>
-    <message>
-        <location filename="../core/recording/recording_file_probe.cpp" line="72"/>
-        <source>The recording does not exist. Check the path.</source>
-        <translation>Die Aufzeichnung existiert nicht. Prüfen Sie den Pfad.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_file_probe.cpp" line="74"/>
-        <source>This is a folder, not a recording. Choose a .meshrec file.</source>
-        <translation>Dies ist ein Ordner, keine Aufzeichnung. Wählen Sie eine .meshrec-Datei.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_file_probe.cpp" line="77"/>
-        <source>The recording cannot be read (%1). Check its permissions.</source>
-        <translation>Die Aufzeichnung kann nicht gelesen werden (%1). Prüfen Sie ihre Zugriffsrechte.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_file_probe.cpp" line="81"/>
-        <source>The file is empty (0 bytes): it is not a recording, or writing it failed before anything was saved. Record or export it again.</source>
-        <translation>Die Datei ist leer (0 Bytes): Entweder ist sie keine Aufzeichnung, oder das Schreiben schlug fehl, bevor etwas gespeichert wurde. Zeichnen Sie sie erneut auf oder exportieren Sie sie erneut.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_file_probe.cpp" line="87"/>
-        <source>This is not a meshscope recording (it is not an SQLite file). If it holds metrics in another format, import it with `meshscope-cli import`.</source>
-        <translation>Dies ist keine meshscope-Aufzeichnung (keine SQLite-Datei). Enthält die Datei Metriken in einem anderen Format, importieren Sie sie mit `meshscope-cli import`.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_file_probe.cpp" line="92"/>
-        <source>The recording is corrupt: its file header is damaged. Restore it from its source.</source>
-        <translation>Die Aufzeichnung ist beschädigt: Der Dateikopf ist fehlerhaft. Stellen Sie sie aus ihrer Quelle wieder her.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_file_probe.cpp" line="97"/>
-        <source>The recording is truncated: it has %1 bytes but should have %2. The copy is incomplete; copy or download it again.</source>
-        <translation>Die Aufzeichnung ist abgeschnitten: Die Datei hat %1 Bytes, sollte aber %2 haben. Die Kopie ist unvollständig; kopieren Sie sie erneut oder laden Sie sie erneut herunter.</translation>
-    </message>
-</context>
-<context>
-    <name>meshscope::RecordingSchema</name>
-    <message>
-        <location filename="../core/recording/recording_schema.cpp" line="162"/>
-        <source>This is an SQLite database but not a meshscope recording. Open a .meshrec file, or import the data with `meshscope-cli import`.</source>
-        <translation>Dies ist eine SQLite-Datenbank, aber keine meshscope-Aufzeichnung. Öffnen Sie eine .meshrec-Datei oder importieren Sie die Daten mit `meshscope-cli import`.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_schema.cpp" line="168"/>
-        <source>The recording was written by a newer meshscope (schema version %1; this version reads up to %2). Update meshscope to open it.</source>
-        <translation>Die Aufzeichnung wurde von einer neueren meshscope-Version geschrieben (Schemaversion %1; diese Version liest bis %2). Aktualisieren Sie meshscope, um sie zu öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording_schema.cpp" line="175"/>
-        <source>The recording has no schema version: it was never completely created or is damaged. Record or export it again.</source>
-        <translation>Die Aufzeichnung hat keine Schemaversion: Entweder wurde sie nie vollständig angelegt, oder sie ist beschädigt. Zeichnen Sie sie erneut auf oder exportieren Sie sie erneut.</translation>
-    </message>
-</context>
-<context>
-    <name>meshscope::RecordingWriter</name>
-    <message>
-        <location filename="../core/recording/recording.cpp" line="41"/>
-        <source>The file already exists; choose another name or allow overwriting it.</source>
-        <translation>Die Datei existiert bereits; wählen Sie einen anderen Namen oder erlauben Sie das Überschreiben.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/recording.cpp" line="43"/>
-        <source>The existing file cannot be replaced; check its permissions.</source>
-        <translation>Die vorhandene Datei kann nicht ersetzt werden; prüfen Sie ihre Zugriffsrechte.</translation>
-    </message>
-</context>
-<context>
     <name>meshscope::ReplayBar</name>
     <message>
         <location filename="../views/replay/replay_bar.cpp" line="47"/>
@@ -1142,108 +1423,14 @@
         <translation>Latenz ms</translation>
     </message>
     <message>
-        <location filename="../views/plots/signal_plots.cpp" line="294"/>
+        <location filename="../views/plots/signal_plots.cpp" line="303"/>
         <source>Select a service or an edge to see its signals</source>
         <translation>Dienst oder Kante auswählen, um die Signale zu sehen</translation>
     </message>
     <message>
-        <location filename="../views/plots/signal_plots.cpp" line="295"/>
+        <location filename="../views/plots/signal_plots.cpp" line="304"/>
         <source>Signals of %1</source>
         <translation>Signale von %1</translation>
-    </message>
-</context>
-<context>
-    <name>meshscope::SqliteDatabase</name>
-    <message>
-        <location filename="../core/recording/sqlite_database.cpp" line="69"/>
-        <source>The recording is corrupt (%1 while %2). Restore it from its source; `sqlite3 FILE .recover` may save part of it.</source>
-        <translation>Die Aufzeichnung ist beschädigt (%1; Vorgang: %2). Stellen Sie sie aus ihrer Quelle wieder her; `sqlite3 FILE .recover` kann einen Teil davon retten.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_database.cpp" line="73"/>
-        <source>The disk is full (%1 while %2). Free some space and try again.</source>
-        <translation>Der Datenträger ist voll (%1; Vorgang: %2). Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_database.cpp" line="77"/>
-        <source>The recording is in use by another program (%1 while %2). Close it there and try again.</source>
-        <translation>Die Aufzeichnung wird von einem anderen Programm verwendet (%1; Vorgang: %2). Schließen Sie sie dort und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_database.cpp" line="82"/>
-        <source>The recording cannot be opened or written (%1 while %2). Check the path and its permissions.</source>
-        <translation>Die Aufzeichnung kann nicht geöffnet oder geschrieben werden (%1; Vorgang: %2). Prüfen Sie den Pfad und die Zugriffsrechte.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_database.cpp" line="85"/>
-        <source>Reading or writing the recording failed (%1 while %2). Check the disk.</source>
-        <translation>Lesen oder Schreiben der Aufzeichnung ist fehlgeschlagen (%1; Vorgang: %2). Prüfen Sie den Datenträger.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_database.cpp" line="88"/>
-        <source>SQLite failed on the recording (%1 while %2).</source>
-        <translation>SQLite-Fehler bei der Aufzeichnung (%1; Vorgang: %2).</translation>
-    </message>
-</context>
-<context>
-    <name>meshscope::SqliteRecordingReader</name>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="52"/>
-        <source>not closed cleanly; recovered up to the last commit</source>
-        <translation>nicht sauber geschlossen; bis zum letzten Commit wiederhergestellt</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="53"/>
-        <source>not closed cleanly</source>
-        <translation>nicht sauber geschlossen</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="72"/>
-        <source>No temporary folder to recover the recording in (%1).</source>
-        <translation>Kein temporärer Ordner, um die Aufzeichnung wiederherzustellen (%1).</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="79"/>
-        <source>Could not copy the recording to recover it; check the free space in the temporary folder.</source>
-        <translation>Die Aufzeichnung konnte zum Wiederherstellen nicht kopiert werden; prüfen Sie den freien Speicherplatz im temporären Ordner.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="156"/>
-        <source>The recording is corrupt: %1. Restore it from its source.</source>
-        <translation>Die Aufzeichnung ist beschädigt: %1. Stellen Sie sie aus ihrer Quelle wieder her.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="175"/>
-        <source>a chunk of series data is damaged (checksum mismatch)</source>
-        <translation>ein Block mit Zeitreihendaten ist fehlerhaft (Prüfsumme stimmt nicht)</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="179"/>
-        <source>a chunk&apos;s sample count does not match its index</source>
-        <translation>die Anzahl der Messwerte eines Blocks passt nicht zu seinem Index</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="184"/>
-        <source>the times of series chunks are out of order</source>
-        <translation>die Zeiten der Zeitreihenblöcke sind nicht in der richtigen Reihenfolge</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="236"/>
-        <source>a topology frame refers to a missing frame</source>
-        <translation>ein Topologie-Frame verweist auf einen fehlenden Frame</translation>
-    </message>
-</context>
-<context>
-    <name>meshscope::SqliteRecordingWriter</name>
-    <message>
-        <location filename="../core/recording/sqlite_recording_writer.cpp" line="75"/>
-        <source>The recording is closed (after close() or an earlier error); open it again to write.</source>
-        <translation>Die Aufzeichnung ist geschlossen (nach close() oder einem früheren Fehler); öffnen Sie sie erneut, um zu schreiben.</translation>
-    </message>
-    <message>
-        <location filename="../core/recording/sqlite_recording_writer.cpp" line="125"/>
-        <source>Samples of %1 must be appended in increasing time order: %2 ms does not come after %3 ms.</source>
-        <translation>Messwerte von %1 müssen in aufsteigender Zeitfolge angehängt werden: %2 ms liegt nicht nach %3 ms.</translation>
     </message>
 </context>
 <context>
@@ -1605,148 +1792,79 @@ Signifikanz %4, %5 Anomalien, %6</translation>
 <context>
     <name>meshscope::TopologyScene</name>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="90"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="85"/>
         <source>%1 rps</source>
         <translation>%1 rps</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="92"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="87"/>
         <source>%1% err</source>
         <translation>%1% Fehler</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="94"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="89"/>
         <source>p95 %1 ms</source>
         <translation>p95 %1 ms</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="240"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="235"/>
         <source>%1 in namespace %2</source>
         <translation>%1 im Namespace %2</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="242"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="237"/>
         <source>version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="245"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="240"/>
         <source>health (Kiali): %1</source>
         <translation>Zustand (Kiali): %1</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="246"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="241"/>
         <source>inbound health: %1</source>
         <translation>Zustand eingehender Anfragen: %1</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="248"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="243"/>
         <source>anomalous (significance %1)</source>
         <translation>anomal (Signifikanz %1)</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="250"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="245"/>
         <source>suspected root cause of an open incident</source>
         <translation>vermutete Ursache eines offenen Vorfalls</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="263"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="258"/>
         <source>request rate: %1 %2</source>
         <translation>Anfragerate: %1 %2</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="266"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="261"/>
         <source>errors: %1%</source>
         <translation>Fehler: %1%</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="268"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="263"/>
         <source>p95 latency: %1 ms</source>
         <translation>p95-Latenz: %1 ms</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="269"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="264"/>
         <source>health (Kiali thresholds): %1</source>
         <translation>Zustand (Kiali-Schwellenwerte): %1</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="271"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="266"/>
         <source>anomalous against its baseline (significance %1)</source>
         <translation>anomal gegenüber der eigenen Basislinie (Signifikanz %1)</translation>
     </message>
     <message>
-        <location filename="../views/topology/topology_scene_paint.cpp" line="274"/>
+        <location filename="../views/topology/topology_scene_paint.cpp" line="269"/>
         <source>part of an open incident</source>
         <translation>Teil eines offenen Vorfalls</translation>
-    </message>
-</context>
-<context>
-    <name>meshscope::casefolder</name>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="65"/>
-        <source>the header must be exactly &quot;%1&quot;</source>
-        <translation>die Kopfzeile muss genau &quot;%1&quot; lauten</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="74"/>
-        <location filename="../core/importers/case_import.cpp" line="128"/>
-        <source>not valid UTF-8</source>
-        <translation>kein gültiges UTF-8</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="84"/>
-        <source>expected 4 fields (timestamp,entity,signal,value), found %1</source>
-        <translation>4 Felder erwartet (timestamp,entity,signal,value), %1 gefunden</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="87"/>
-        <source>timestamp must be unix seconds (digits, optionally .digits): %1</source>
-        <translation>Zeitstempel muss in Unix-Sekunden angegeben sein (Ziffern, optional .Ziffern): %1</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="91"/>
-        <source>value must be a finite number: %1</source>
-        <translation>Wert muss eine endliche Zahl sein: %1</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="96"/>
-        <source>bad entity name: &quot;%1&quot;</source>
-        <translation>ungültiger Entitätsname: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="99"/>
-        <source>signal must match [a-z0-9_]+: &quot;%1&quot;</source>
-        <translation>Signal muss [a-z0-9_]+ entsprechen: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="137"/>
-        <source>expected 2 non-empty fields (source,destination)</source>
-        <translation>2 nicht leere Felder erwartet (source,destination)</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="139"/>
-        <source>topology.csv names nodes, not edges (found &quot;-&gt;&quot;)</source>
-        <translation>topology.csv nennt Knoten, keine Kanten (&quot;-&gt;&quot; gefunden)</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="176"/>
-        <source>not valid JSON: %1</source>
-        <translation>kein gültiges JSON: %1</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="180"/>
-        <source>case.json must hold a JSON object</source>
-        <translation>case.json muss ein JSON-Objekt enthalten</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="187"/>
-        <source>case.json: &quot;%1&quot; has the wrong type</source>
-        <translation>case.json: &quot;%1&quot; hat den falschen Typ</translation>
-    </message>
-    <message>
-        <location filename="../core/importers/case_import.cpp" line="199"/>
-        <source>not a case folder: signals.csv is missing</source>
-        <translation>kein Fallordner: signals.csv fehlt</translation>
     </message>
 </context>
 </TS>

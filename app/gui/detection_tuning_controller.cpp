@@ -3,6 +3,7 @@
 #include "model/meshscope_error.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QMenu>
@@ -80,7 +81,8 @@ void DetectionTuningController::addSeriesActions(QMenu* menu, const SeriesKey& k
     menu->addSeparator();
     auto* group = new QActionGroup(menu);
     for (const SensitivityChoice& choice : Choices) {
-        QAction* action = menu->addAction(tr(choice.label));
+        QAction* action
+            = menu->addAction(QCoreApplication::translate("DetectionTuningController", choice.label));
         action->setCheckable(true);
         action->setChecked(current.sensitivity == choice.factor);
         group->addAction(action);

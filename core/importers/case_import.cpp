@@ -23,11 +23,6 @@ namespace meshscope::casefolder {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("meshscope", text);
-}
-
 QString qstr(std::string_view text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
@@ -62,7 +57,8 @@ bool validEntity(std::string_view e)
 void checkHeader(CsvReader& reader, std::vector<std::string_view>& fields, std::initializer_list<std::string_view> header)
 {
     if (!reader.next(fields) || fields.size() != header.size() || !std::equal(fields.begin(), fields.end(), header.begin()))
-        reader.fail(tr("the header must be exactly \"%1\"").arg(qstr(*header.begin()) + QStringLiteral(",...")));
+        reader.fail(QCoreApplication::translate("meshscope", "the header must be exactly \"%1\"")
+                        .arg(qstr(*header.begin()) + QStringLiteral(",...")));
 }
 
 } // namespace
@@ -71,7 +67,7 @@ TimeRange importSignalsCsv(const QByteArray& data, const QString& path, Dataset&
     QSet<QString>& nodes, const JobControl* job)
 {
     if (!importutil::isValidUtf8(data.constData(), static_cast<std::size_t>(data.size())))
-        throw MeshscopeError(tr("not valid UTF-8"), path);
+        throw MeshscopeError(QCoreApplication::translate("meshscope", "not valid UTF-8"), path);
     CsvReader reader(data, path);
     std::vector<std::string_view> f;
     checkHeader(reader, f, {"timestamp", "entity", "signal", "value"});
@@ -81,22 +77,29 @@ TimeRange importSignalsCsv(const QByteArray& data, const QString& path, Dataset&
     TimeRange range;
     while (reader.next(f)) {
         if (f.size() != 4)
-            reader.fail(tr("expected 4 fields (timestamp,entity,signal,value), found %1").arg(f.size()));
+            reader.fail(QCoreApplication::translate(
+                "meshscope", "expected 4 fields (timestamp,entity,signal,value), found %1")
+                            .arg(f.size()));
         qint64 tMs = 0;
         if (!parseTimestamp(f[0], &tMs))
-            reader.fail(tr("timestamp must be unix seconds (digits, optionally .digits): %1").arg(qstr(f[0])));
+            reader.fail(QCoreApplication::translate(
+                "meshscope", "timestamp must be unix seconds (digits, optionally .digits): %1")
+                            .arg(qstr(f[0])));
         double value = 0;
         const auto [ptr, ec] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), value);
         if (ec != std::errc() || ptr != f[3].data() + f[3].size() || !std::isfinite(value) || f[3].empty())
-            reader.fail(tr("value must be a finite number: %1").arg(qstr(f[3])));
+            reader.fail(QCoreApplication::translate("meshscope", "value must be a finite number: %1")
+                            .arg(qstr(f[3])));
         key.assign(f[1]).append(1, '\0').append(f[2]);
         auto it = ids.find(key);
         if (it == ids.end()) {
             if (!validEntity(f[1]))
-                reader.fail(tr("bad entity name: \"%1\"").arg(qstr(f[1])));
+                reader.fail(
+                    QCoreApplication::translate("meshscope", "bad entity name: \"%1\"").arg(qstr(f[1])));
             const QString signal = qstr(f[2]);
             if (!isValidSignalName(signal))
-                reader.fail(tr("signal must match [a-z0-9_]+: \"%1\"").arg(signal));
+                reader.fail(QCoreApplication::translate("meshscope", "signal must match [a-z0-9_]+: \"%1\"")
+                                .arg(signal));
             const QString entity = qstr(f[1]);
             if (!Entity::isEdge(entity))
                 nodes.insert(entity);
@@ -125,7 +128,7 @@ TimeRange importSignalsCsv(const QByteArray& data, const QString& path, Dataset&
 TopologyFrame parseTopologyCsv(const QByteArray& data, const QString& path, const QSet<QString>& signalNodes)
 {
     if (!importutil::isValidUtf8(data.constData(), static_cast<std::size_t>(data.size())))
-        throw MeshscopeError(tr("not valid UTF-8"), path);
+        throw MeshscopeError(QCoreApplication::translate("meshscope", "not valid UTF-8"), path);
     CsvReader reader(data, path);
     std::vector<std::string_view> f;
     checkHeader(reader, f, {"source", "destination"});
@@ -134,9 +137,11 @@ TopologyFrame parseTopologyCsv(const QByteArray& data, const QString& path, cons
     QSet<QString> seenEdges;
     while (reader.next(f)) {
         if (f.size() != 2 || f[0].empty() || f[1].empty())
-            reader.fail(tr("expected 2 non-empty fields (source,destination)"));
+            reader.fail(
+                QCoreApplication::translate("meshscope", "expected 2 non-empty fields (source,destination)"));
         if (f[0].find("->") != std::string_view::npos || f[1].find("->") != std::string_view::npos)
-            reader.fail(tr("topology.csv names nodes, not edges (found \"->\")"));
+            reader.fail(QCoreApplication::translate(
+                "meshscope", "topology.csv names nodes, not edges (found \"->\")"));
         TopologyEdge edge;
         edge.source = qstr(f[0]);
         edge.destination = qstr(f[1]);
@@ -173,18 +178,23 @@ void readHints(const QString& path, Dataset& dataset)
     try {
         hints = nlohmann::json::parse(data.constBegin(), data.constEnd());
     } catch (const nlohmann::json::parse_error& error) {
-        throw MeshscopeError(tr("not valid JSON: %1").arg(QString::fromUtf8(error.what())),
+        throw MeshscopeError(QCoreApplication::translate("meshscope", "not valid JSON: %1")
+                                 .arg(QString::fromUtf8(error.what())),
             importutil::offsetWhere(path, static_cast<qint64>(error.byte)));
     }
     if (!hints.is_object())
-        throw MeshscopeError(tr("case.json must hold a JSON object"), path);
+        throw MeshscopeError(
+            QCoreApplication::translate("meshscope", "case.json must hold a JSON object"), path);
     for (const char* key : {"alarm_time", "step_s", "alarm_entity", "alarm_signal"}) {
         const auto it = hints.find(key);
         if (it == hints.end() || it->is_null())
             continue;
         const bool numeric = std::string_view(key) == "alarm_time" || std::string_view(key) == "step_s";
         if (numeric != it->is_number())
-            throw MeshscopeError(tr("case.json: \"%1\" has the wrong type").arg(QLatin1String(key)), path);
+            throw MeshscopeError(
+                QCoreApplication::translate("meshscope", "case.json: \"%1\" has the wrong type")
+                    .arg(QLatin1String(key)),
+                path);
         dataset.settings.insert(QStringLiteral("case.") + QLatin1String(key), jsonText(*it));
     }
 }
@@ -196,7 +206,8 @@ void importCase(const QString& dir, Dataset& dataset, ImportReport& report, cons
     const QDir folder(dir);
     const QString signalsPath = folder.filePath(QStringLiteral("signals.csv"));
     if (!QFileInfo::exists(signalsPath))
-        throw MeshscopeError(tr("not a case folder: signals.csv is missing"), dir);
+        throw MeshscopeError(
+            QCoreApplication::translate("meshscope", "not a case folder: signals.csv is missing"), dir);
     QSet<QString> nodes;
     const TimeRange range = importSignalsCsv(importutil::readWholeFile(signalsPath), signalsPath, dataset, report, nodes, job);
     const QString topologyPath = folder.filePath(QStringLiteral("topology.csv"));

@@ -28,11 +28,6 @@ bool isBlank(char c)
     return c == ' ' || c == '\t';
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("meshscope", text);
-}
-
 /// The base family of a sample name (`foo_total` -> `foo` for counters etc.).
 QString familyOf(const QString& name, const QHash<QString, QString>& types)
 {
@@ -116,7 +111,7 @@ void OpenMetricsParser::parseComment(const char* begin, const char* end)
     std::string_view rest = line.substr(7);
     const std::size_t space = rest.find(' ');
     if (space == std::string_view::npos)
-        fail(tr("# TYPE needs a metric name and a type"));
+        fail(QCoreApplication::translate("meshscope", "# TYPE needs a metric name and a type"));
     const QString family = QString::fromLatin1(rest.data(), static_cast<qsizetype>(space));
     QString type = QString::fromLatin1(rest.data() + space + 1, static_cast<qsizetype>(rest.size() - space - 1)).trimmed();
     m_out.familyTypes.insert(family, type);
@@ -135,7 +130,7 @@ void OpenMetricsParser::parseLine(const char* begin, const char* end)
         return;
     const char* nameBegin = p;
     if (!isNameStart(*p))
-        fail(tr("expected a metric name"));
+        fail(QCoreApplication::translate("meshscope", "expected a metric name"));
     while (p < end && isNameChar(*p))
         ++p;
     const char* nameEnd = p;
@@ -150,12 +145,12 @@ void OpenMetricsParser::parseLine(const char* begin, const char* end)
                 break;
         }
         if (p == end)
-            fail(tr("unterminated label set"));
+            fail(QCoreApplication::translate("meshscope", "unterminated label set"));
         ++p;
     }
     const char* labelsEnd = p;
     if (p == end || !isBlank(*p))
-        fail(tr("expected a space and a value after the metric name"));
+        fail(QCoreApplication::translate("meshscope", "expected a space and a value after the metric name"));
     while (p < end && isBlank(*p))
         ++p;
     const char* valueBegin = p;
@@ -163,24 +158,25 @@ void OpenMetricsParser::parseLine(const char* begin, const char* end)
         ++p;
     double value = 0;
     if (!importutil::parseNumber({valueBegin, static_cast<std::size_t>(p - valueBegin)}, &value))
-        fail(tr("sample value is not a number"));
+        fail(QCoreApplication::translate("meshscope", "sample value is not a number"));
     while (p < end && isBlank(*p))
         ++p;
     const char* tsBegin = p;
     while (p < end && !isBlank(*p))
         ++p;
     if (tsBegin == p || *tsBegin == '#')
-        fail(tr("sample has no timestamp (meshscope imports OpenMetrics with timestamps in seconds)"));
+        fail(QCoreApplication::translate("meshscope",
+            "sample has no timestamp (meshscope imports OpenMetrics with timestamps in seconds)"));
     double seconds = 0;
     qint64 tMs = 0;
     if (!importutil::parseNumber({tsBegin, static_cast<std::size_t>(p - tsBegin)}, &seconds)
         || !importutil::secondsToMs(seconds, &tMs))
-        fail(tr("timestamp is not a number of seconds in range"));
+        fail(QCoreApplication::translate("meshscope", "timestamp is not a number of seconds in range"));
     // Anything after the timestamp must be an exemplar (" # {...}"), which we ignore.
     while (p < end && isBlank(*p))
         ++p;
     if (p < end && *p != '#')
-        fail(tr("unexpected text after the timestamp"));
+        fail(QCoreApplication::translate("meshscope", "unexpected text after the timestamp"));
 
     RawSeries& series = m_out.series[static_cast<std::size_t>(seriesFor(nameBegin, nameEnd, labelsEnd))];
     if (!series.timesMs.empty() && tMs <= series.timesMs.back()) {
@@ -201,7 +197,7 @@ int OpenMetricsParser::seriesFor(const char* begin, const char* nameEnd, const c
     if (cached != m_byText.cend())
         return cached.value();
     if (!importutil::isValidUtf8(begin, static_cast<std::size_t>(labelsEnd - begin)))
-        fail(tr("label value is not valid UTF-8"));
+        fail(QCoreApplication::translate("meshscope", "label value is not valid UTF-8"));
 
     RawSeries series;
     series.name = QString::fromLatin1(begin, static_cast<qsizetype>(nameEnd - begin));
@@ -216,12 +212,12 @@ int OpenMetricsParser::seriesFor(const char* begin, const char* nameEnd, const c
                 break;
             const char* keyBegin = p;
             if (!isNameStart(*p) || *p == ':')
-                fail(tr("expected a label name"));
+                fail(QCoreApplication::translate("meshscope", "expected a label name"));
             while (p < close && isNameChar(*p) && *p != ':')
                 ++p;
             const QString key = QString::fromLatin1(keyBegin, static_cast<qsizetype>(p - keyBegin));
             if (p >= close || *p != '=' || p + 1 >= close || p[1] != '"')
-                fail(tr("expected =\"value\" after label %1").arg(key));
+                fail(QCoreApplication::translate("meshscope", "expected =\"value\" after label %1").arg(key));
             p += 2;
             QByteArray value;
             while (p < close && *p != '"') {
@@ -234,7 +230,7 @@ int OpenMetricsParser::seriesFor(const char* begin, const char* nameEnd, const c
                 ++p;
             }
             if (p >= close)
-                fail(tr("unterminated label value of %1").arg(key));
+                fail(QCoreApplication::translate("meshscope", "unterminated label value of %1").arg(key));
             ++p;
             series.labels.emplace_back(key, QString::fromUtf8(value));
             while (p < close && isBlank(*p))
@@ -242,7 +238,7 @@ int OpenMetricsParser::seriesFor(const char* begin, const char* nameEnd, const c
             if (p < close && *p == ',')
                 ++p;
             else if (p < close)
-                fail(tr("expected , between labels"));
+                fail(QCoreApplication::translate("meshscope", "expected , between labels"));
         }
     }
     std::sort(series.labels.begin(), series.labels.end());

@@ -39,7 +39,7 @@ void readSamplePair(od::value pair, qint64* tMs, double* value)
     for (auto element : pair.get_array()) {
         if (index == 0) {
             if (!importutil::secondsToMs(element.get_double(), tMs))
-                shapeError("timestamp out of range");
+                shapeError(QT_TRANSLATE_NOOP("meshscope", "timestamp out of range"));
         } else if (index == 1) {
             od::value v = element.value();
             // simdjson's own number parser is the fast path; "NaN", "+Inf", "-Inf" and
@@ -47,15 +47,15 @@ void readSamplePair(od::value pair, qint64* tMs, double* value)
             if (v.get_double_in_string().get(*value) != simdjson::SUCCESS) {
                 const std::string_view text = v.get_string();
                 if (!importutil::parseNumber(text, value))
-                    shapeError("sample value is not a number");
+                    shapeError(QT_TRANSLATE_NOOP("meshscope", "sample value is not a number"));
             }
         } else {
-            shapeError("a sample must be [time, \"value\"]");
+            shapeError(QT_TRANSLATE_NOOP("meshscope", "a sample must be [time, \"value\"]"));
         }
         ++index;
     }
     if (index != 2)
-        shapeError("a sample must be [time, \"value\"]");
+        shapeError(QT_TRANSLATE_NOOP("meshscope", "a sample must be [time, \"value\"]"));
 }
 
 void readLabels(od::value metric, PromSeries& series)
@@ -117,7 +117,7 @@ void readResult(od::value result, PromResponse& response)
         } else if (index == 0 && type == od::json_type::number) {
             qint64 t = 0;
             if (!importutil::secondsToMs(value.get_double(), &t))
-                shapeError("timestamp out of range");
+                shapeError(QT_TRANSLATE_NOOP("meshscope", "timestamp out of range"));
             scalar.timesMs.push_back(t);
         } else if (index == 1 && type == od::json_type::string && scalar.timesMs.size() == 1) {
             const std::string_view text = value.get_string();
@@ -126,13 +126,14 @@ void readResult(od::value result, PromResponse& response)
                 scalar.labels.emplace_back(QStringLiteral("value"), toQString(text)); // a "string" result
             scalar.values.push_back(v);
         } else {
-            shapeError("result is neither a list of series nor a [time, value] pair");
+            shapeError(QT_TRANSLATE_NOOP(
+                "meshscope", "result is neither a list of series nor a [time, value] pair"));
         }
         ++index;
     }
     if (!scalar.timesMs.empty()) {
         if (scalar.values.size() != 1)
-            shapeError("a scalar result must be [time, \"value\"]");
+            shapeError(QT_TRANSLATE_NOOP("meshscope", "a scalar result must be [time, \"value\"]"));
         response.series.push_back(std::move(scalar));
     }
 }
@@ -142,7 +143,7 @@ void readData(od::value data, PromResponse& response)
     if (data.type() == od::json_type::null)
         return;
     if (data.type() != od::json_type::object)
-        shapeError("\"data\" is not a query result object");
+        shapeError(QT_TRANSLATE_NOOP("meshscope", "\"data\" is not a query result object"));
     for (auto field : data.get_object()) {
         const std::string_view key = field.unescaped_key();
         if (key == "resultType")
@@ -163,7 +164,7 @@ void readStrings(od::value value, QStringList& out)
 void readEnvelope(od::document& doc, PromResponse& response)
 {
     if (doc.type() != od::json_type::object)
-        shapeError("not a Prometheus API response (expected a JSON object)");
+        shapeError(QT_TRANSLATE_NOOP("meshscope", "not a Prometheus API response (expected a JSON object)"));
     for (auto field : doc.get_object()) {
         const std::string_view key = field.unescaped_key();
         if (key == "status")
@@ -183,7 +184,7 @@ void readEnvelope(od::document& doc, PromResponse& response)
     // object was read means trailing content.
     const char* rest = nullptr;
     if (doc.current_location().get(rest) == simdjson::SUCCESS)
-        shapeError("unexpected content after the JSON value");
+        shapeError(QT_TRANSLATE_NOOP("meshscope", "unexpected content after the JSON value"));
 }
 
 qint64 errorOffset(od::document& doc, const QByteArray& body)

@@ -17,11 +17,6 @@
 namespace meshscope {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("meshscope", text);
-}
-
 const QString SidecarSuffixes[] = {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")};
 
 void setWritePragmas(SqliteDatabase& db)
@@ -38,9 +33,13 @@ std::unique_ptr<RecordingWriter> RecordingWriter::create(const QString& path, bo
 {
     if (QFileInfo::exists(path)) {
         if (!overwrite)
-            throw MeshscopeError(tr("The file already exists; choose another name or allow overwriting it."), path);
+            throw MeshscopeError(QCoreApplication::translate("meshscope",
+                                     "The file already exists; choose another name or allow overwriting it."),
+                path);
         if (!QFile::remove(path))
-            throw MeshscopeError(tr("The existing file cannot be replaced; check its permissions."), path);
+            throw MeshscopeError(QCoreApplication::translate("meshscope",
+                                     "The existing file cannot be replaced; check its permissions."),
+                path);
     }
     for (const QString& suffix : SidecarSuffixes)
         QFile::remove(path + suffix);

@@ -12,11 +12,6 @@ namespace {
 constexpr char SqliteMagic[] = "SQLite format 3"; // followed by a NUL byte
 constexpr int SqliteHeaderBytes = 100;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("meshscope", text);
-}
-
 quint32 bigEndian32(const QByteArray& header, int offset)
 {
     const auto* p = reinterpret_cast<const unsigned char*>(header.constData() + offset);
@@ -69,36 +64,48 @@ RecordingFileProbe RecordingFileProbe::inspect(const QString& path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        throw MeshscopeError(tr("The recording does not exist. Check the path."), path);
+        throw MeshscopeError(
+            QCoreApplication::translate("meshscope", "The recording does not exist. Check the path."), path);
     if (info.isDir())
-        throw MeshscopeError(tr("This is a folder, not a recording. Choose a .meshrec file."), path);
+        throw MeshscopeError(QCoreApplication::translate(
+                                 "meshscope", "This is a folder, not a recording. Choose a .meshrec file."),
+            path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw MeshscopeError(tr("The recording cannot be read (%1). Check its permissions.").arg(file.errorString()), path);
+        throw MeshscopeError(QCoreApplication::translate(
+                                 "meshscope", "The recording cannot be read (%1). Check its permissions.")
+                                 .arg(file.errorString()),
+            path);
     RecordingFileProbe probe;
     probe.m_fileBytes = info.size();
     if (probe.m_fileBytes == 0) {
-        throw MeshscopeError(tr("The file is empty (0 bytes): it is not a recording, or writing it failed "
-                                "before anything was saved. Record or export it again."),
+        throw MeshscopeError(QCoreApplication::translate("meshscope",
+                                 "The file is empty (0 bytes): it is not a recording, or writing it failed "
+                                 "before anything was saved. Record or export it again."),
             path);
     }
     const QByteArray header = file.read(SqliteHeaderBytes);
     if (!startsWithMagic(header)) {
-        throw MeshscopeError(tr("This is not a meshscope recording (it is not an SQLite file). If it holds "
-                                "metrics in another format, import it with `meshscope-cli import`."),
+        throw MeshscopeError(QCoreApplication::translate("meshscope",
+                                 "This is not a meshscope recording (it is not an SQLite file). If it holds "
+                                 "metrics in another format, import it with `meshscope-cli import`."),
             path);
     }
     if (header.size() >= SqliteHeaderBytes && !validPageSize(header)) {
-        throw MeshscopeError(tr("The recording is corrupt: its file header is damaged. Restore it from its source."),
+        throw MeshscopeError(
+            QCoreApplication::translate("meshscope",
+                "The recording is corrupt: its file header is damaged. Restore it from its source."),
             path);
     }
     const qint64 promised = header.size() < SqliteHeaderBytes ? -1 : promisedBytes(header);
     if (promised < 0 || probe.m_fileBytes < promised) {
-        throw MeshscopeError(tr("The recording is truncated: it has %1 bytes but should have %2. The copy is "
-                                "incomplete; copy or download it again.")
-                                 .arg(probe.m_fileBytes)
-                                 .arg(promised < 0 ? QStringLiteral("at least %1").arg(SqliteHeaderBytes)
-                                                   : QString::number(promised)),
+        throw MeshscopeError(
+            QCoreApplication::translate("meshscope",
+                "The recording is truncated: it has %1 bytes but should have %2. The copy is "
+                "incomplete; copy or download it again.")
+                .arg(probe.m_fileBytes)
+                .arg(promised < 0 ? QStringLiteral("at least %1").arg(SqliteHeaderBytes)
+                                  : QString::number(promised)),
             path);
     }
     // Header bytes 18 and 19 are 2 in write-ahead-log mode, which only a writer that

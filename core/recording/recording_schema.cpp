@@ -140,11 +140,6 @@ void setVersion(SqliteDatabase& db, int version)
     db.exec(sql.constData());
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("meshscope", text);
-}
-
 } // namespace
 
 void RecordingSchema::create(SqliteDatabase& db)
@@ -159,21 +154,24 @@ void RecordingSchema::create(SqliteDatabase& db)
 int RecordingSchema::checkVersion(const SqliteDatabase& db)
 {
     if (db.queryInt("PRAGMA application_id") != ApplicationId || !db.tableExists("meta")) {
-        throw MeshscopeError(tr("This is an SQLite database but not a meshscope recording. "
-                                "Open a .meshrec file, or import the data with `meshscope-cli import`."),
+        throw MeshscopeError(QCoreApplication::translate("meshscope",
+                                 "This is an SQLite database but not a meshscope recording. "
+                                 "Open a .meshrec file, or import the data with `meshscope-cli import`."),
             db.displayPath());
     }
     const int version = static_cast<int>(db.queryInt("PRAGMA user_version"));
     if (version > RecordingSchemaVersion) {
-        throw MeshscopeError(tr("The recording was written by a newer meshscope (schema version %1; this "
-                                "version reads up to %2). Update meshscope to open it.")
+        throw MeshscopeError(QCoreApplication::translate("meshscope",
+                                 "The recording was written by a newer meshscope (schema version %1; this "
+                                 "version reads up to %2). Update meshscope to open it.")
                                  .arg(version)
                                  .arg(RecordingSchemaVersion),
             db.displayPath());
     }
     if (version < 1) {
-        throw MeshscopeError(tr("The recording has no schema version: it was never completely created "
-                                "or is damaged. Record or export it again."),
+        throw MeshscopeError(QCoreApplication::translate("meshscope",
+                                 "The recording has no schema version: it was never completely created "
+                                 "or is damaged. Record or export it again."),
             db.displayPath());
     }
     return version;

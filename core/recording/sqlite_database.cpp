@@ -61,31 +61,35 @@ bool SqliteDatabase::tableExists(const char* name) const
 void SqliteDatabase::fail(int rc, const QString& doing) const
 {
     const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
-    const auto tr = [](const char* text) { return QCoreApplication::translate("meshscope", text); };
     QString message;
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        message = tr("The recording is corrupt (%1 while %2). Restore it from its source; "
-                     "`sqlite3 FILE .recover` may save part of it.");
+        message = QCoreApplication::translate("meshscope",
+            "The recording is corrupt (%1 while %2). Restore it from its source; "
+            "`sqlite3 FILE .recover` may save part of it.");
         break;
     case SQLITE_FULL:
-        message = tr("The disk is full (%1 while %2). Free some space and try again.");
+        message = QCoreApplication::translate(
+            "meshscope", "The disk is full (%1 while %2). Free some space and try again.");
         break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        message = tr("The recording is in use by another program (%1 while %2). Close it there and try again.");
+        message = QCoreApplication::translate("meshscope",
+            "The recording is in use by another program (%1 while %2). Close it there and try again.");
         break;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_READONLY:
-        message = tr("The recording cannot be opened or written (%1 while %2). Check the path and its permissions.");
+        message = QCoreApplication::translate("meshscope",
+            "The recording cannot be opened or written (%1 while %2). Check the path and its permissions.");
         break;
     case SQLITE_IOERR:
-        message = tr("Reading or writing the recording failed (%1 while %2). Check the disk.");
+        message = QCoreApplication::translate(
+            "meshscope", "Reading or writing the recording failed (%1 while %2). Check the disk.");
         break;
     default:
-        message = tr("SQLite failed on the recording (%1 while %2).");
+        message = QCoreApplication::translate("meshscope", "SQLite failed on the recording (%1 while %2).");
         break;
     }
     throw MeshscopeError(message.arg(detail, doing), m_displayPath);

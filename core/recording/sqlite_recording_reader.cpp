@@ -21,14 +21,6 @@
 #include <limits>
 
 namespace meshscope {
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("meshscope", text);
-}
-
-} // namespace
 
 SqliteRecordingReader::SqliteRecordingReader(const QString& path)
     : m_path(path)
@@ -49,8 +41,9 @@ SqliteRecordingReader::SqliteRecordingReader(const QString& path)
     const bool closedCleanly
         = m_db->queryInt("SELECT count(*) FROM meta WHERE key = 'writer_state' AND value = 'open'") == 0;
     if (!closedCleanly) {
-        m_info.health = probe.needsRecovery() ? tr("not closed cleanly; recovered up to the last commit")
-                                              : tr("not closed cleanly");
+        m_info.health = probe.needsRecovery()
+            ? QCoreApplication::translate("meshscope", "not closed cleanly; recovered up to the last commit")
+            : QCoreApplication::translate("meshscope", "not closed cleanly");
     }
 }
 
@@ -69,15 +62,18 @@ void SqliteRecordingReader::openDatabase(bool recover)
     m_recoveryDir = std::make_unique<QTemporaryDir>();
     if (!m_recoveryDir->isValid())
         throw MeshscopeError(
-            tr("No temporary folder to recover the recording in (%1).").arg(m_recoveryDir->errorString()),
+            QCoreApplication::translate("meshscope", "No temporary folder to recover the recording in (%1).")
+                .arg(m_recoveryDir->errorString()),
             m_path);
     const QString copy = m_recoveryDir->filePath(QStringLiteral("recovering.meshrec"));
     // The log before the database: a checkpoint by a writer still running in between
     // then only puts into the database pages the copied log holds anyway.
     for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-journal"), QString()}) {
         if (QFile::exists(m_path + suffix) && !QFile::copy(m_path + suffix, copy + suffix))
-            throw MeshscopeError(tr("Could not copy the recording to recover it; check the free space in the "
-                                    "temporary folder."),
+            throw MeshscopeError(
+                QCoreApplication::translate("meshscope",
+                    "Could not copy the recording to recover it; check the free space in the "
+                    "temporary folder."),
                 m_path + suffix);
     }
     m_db = std::make_unique<SqliteDatabase>(m_path, QFile::encodeName(copy), SQLITE_OPEN_READWRITE);
@@ -153,7 +149,10 @@ std::vector<SeriesKey> SqliteRecordingReader::seriesKeys() const
 
 void SqliteRecordingReader::corrupt(const QString& what) const
 {
-    throw MeshscopeError(tr("The recording is corrupt: %1. Restore it from its source.").arg(what), m_path);
+    throw MeshscopeError(
+        QCoreApplication::translate("meshscope", "The recording is corrupt: %1. Restore it from its source.")
+            .arg(what),
+        m_path);
 }
 
 void SqliteRecordingReader::readChunks(qint64 dbId, qint64 startMs, qint64 endMs,
@@ -172,16 +171,19 @@ void SqliteRecordingReader::readChunks(qint64 dbId, qint64 startMs, qint64 endMs
             if (!m_chunkQuery.columnIsNull(3)
                 && static_cast<qint64>(ChunkCodec::checksum(timesBlob, timesSize, valuesBlob, valuesSize))
                     != m_chunkQuery.columnInt(3))
-                corrupt(tr("a chunk of series data is damaged (checksum mismatch)"));
+                corrupt(QCoreApplication::translate(
+                    "meshscope", "a chunk of series data is damaged (checksum mismatch)"));
             const std::size_t first = timesMs.size();
             const std::size_t n = ChunkCodec::decodeTimes(timesBlob, timesSize, timesMs);
             if (static_cast<qint64>(n) != m_chunkQuery.columnInt(0))
-                corrupt(tr("a chunk's sample count does not match its index"));
+                corrupt(QCoreApplication::translate(
+                    "meshscope", "a chunk's sample count does not match its index"));
             ChunkCodec::decodeValues(valuesBlob, valuesSize, n, values);
             // Damaged times must not reach SeriesStore, which relies on their order.
             for (std::size_t i = std::max<std::size_t>(first, 1); i < timesMs.size(); ++i) {
                 if (timesMs[i] <= timesMs[i - 1])
-                    corrupt(tr("the times of series chunks are out of order"));
+                    corrupt(QCoreApplication::translate(
+                        "meshscope", "the times of series chunks are out of order"));
             }
             // Only the first and the last chunk can stick out of the range.
             const auto begin = timesMs.begin() + static_cast<std::ptrdiff_t>(first);
@@ -233,7 +235,7 @@ std::vector<TopologyFrame> SqliteRecordingReader::topologyFrames() const
         }
         const auto base = fullFrames.constFind(query.columnInt(2));
         if (base == fullFrames.constEnd())
-            corrupt(tr("a topology frame refers to a missing frame"));
+            corrupt(QCoreApplication::translate("meshscope", "a topology frame refers to a missing frame"));
         frames.push_back(TopologyFrameCodec::decodeMeasurements(body, frames[*base], tMs, where));
     }
     std::stable_sort(frames.begin(), frames.end(),

@@ -12,14 +12,6 @@
 #include <algorithm>
 
 namespace meshscope {
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("meshscope", text);
-}
-
-} // namespace
 
 SqliteRecordingWriter::SqliteRecordingWriter(std::unique_ptr<SqliteDatabase> db)
     : m_db(std::move(db))
@@ -71,8 +63,8 @@ void SqliteRecordingWriter::loadExistingSeries()
 void SqliteRecordingWriter::requireOpen() const
 {
     if (!m_db)
-        throw MeshscopeError(
-            tr("The recording is closed (after close() or an earlier error); open it again to write."));
+        throw MeshscopeError(QCoreApplication::translate("meshscope",
+            "The recording is closed (after close() or an earlier error); open it again to write."));
 }
 
 void SqliteRecordingWriter::beginIfNeeded()
@@ -122,8 +114,9 @@ void SqliteRecordingWriter::checkOrder(
     for (std::size_t i = 0; i < count; ++i) {
         if (hasPrevious && timesMs[i] <= previous) {
             throw MeshscopeError(
-                tr("Samples of %1 must be appended in increasing time order: %2 ms does not come "
-                   "after %3 ms.")
+                QCoreApplication::translate("meshscope",
+                    "Samples of %1 must be appended in increasing time order: %2 ms does not come "
+                    "after %3 ms.")
                     .arg(key.toString())
                     .arg(timesMs[i])
                     .arg(previous),

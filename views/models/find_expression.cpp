@@ -24,11 +24,6 @@ struct FindExpression::Node
 
 namespace {
 
-QString trFind(const char* text)
-{
-    return QCoreApplication::translate("FindExpression", text);
-}
-
 struct Token
 {
     enum class Type { Word, Quoted, Operator, Open, Close, End } type = Type::End;
@@ -67,7 +62,8 @@ std::vector<Token> tokenize(const QString& s)
         } else if (c == u'"') {
             const int end = s.indexOf(u'"', i + 1);
             if (end < 0)
-                throw SyntaxError {trFind("unterminated quoted text"), i, static_cast<int>(s.size()) - i};
+                throw SyntaxError {QCoreApplication::translate("FindExpression", "unterminated quoted text"),
+                    i, static_cast<int>(s.size()) - i};
             tokens.push_back({Token::Type::Quoted, s.mid(i + 1, end - i - 1), i, end - i + 1});
             i = end + 1;
         } else if (twoCharOps.contains(s.mid(i, 2))) {
@@ -82,7 +78,8 @@ std::vector<Token> tokenize(const QString& s)
                 ++i;
             tokens.push_back({Token::Type::Word, s.mid(start, i - start), start, i - start});
         } else {
-            throw SyntaxError {trFind("unexpected character '%1'").arg(c), i, 1};
+            throw SyntaxError {
+                QCoreApplication::translate("FindExpression", "unexpected character '%1'").arg(c), i, 1};
         }
     }
     tokens.push_back({Token::Type::End, QString(), static_cast<int>(s.size()), 0});
@@ -151,10 +148,13 @@ public:
         NodePtr root = parseOr();
         const Token& t = peek();
         if (t.type == Token::Type::Close)
-            throw SyntaxError {trFind("')' without a matching '('"), t.position, 1};
+            throw SyntaxError {
+                QCoreApplication::translate("FindExpression", "')' without a matching '('"), t.position, 1};
         if (t.type != Token::Type::End)
             throw SyntaxError {
-                trFind("expected 'and' or 'or' before '%1'").arg(t.text), t.position, t.length};
+                QCoreApplication::translate("FindExpression", "expected 'and' or 'or' before '%1'")
+                    .arg(t.text),
+                t.position, t.length};
         return root;
     }
 
@@ -208,15 +208,20 @@ private:
             next();
             NodePtr inner = parseOr();
             if (peek().type != Token::Type::Close)
-                throw SyntaxError {trFind("missing ')' for the '(' here"), t.position, 1};
+                throw SyntaxError {
+                    QCoreApplication::translate("FindExpression", "missing ')' for the '(' here"), t.position,
+                    1};
             next();
             return inner;
         }
         if (t.type == Token::Type::End)
-            throw SyntaxError {trFind("expected a condition"), t.position, 0};
+            throw SyntaxError {
+                QCoreApplication::translate("FindExpression", "expected a condition"), t.position, 0};
         if (t.type != Token::Type::Word)
             throw SyntaxError {
-                trFind("expected a field or flag, got '%1'").arg(t.text), t.position, t.length};
+                QCoreApplication::translate("FindExpression", "expected a field or flag, got '%1'")
+                    .arg(t.text),
+                t.position, t.length};
         return parseCondition();
     }
 
@@ -229,23 +234,28 @@ private:
             return node;
         }
         if (!fieldFromName(name.text, &node->field))
-            throw SyntaxError {trFind("unknown field or flag '%1' (fields: %err rt rps name ns protocol; "
-                                      "flags: anomalous healthy node edge)")
+            throw SyntaxError {QCoreApplication::translate("FindExpression",
+                                   "unknown field or flag '%1' (fields: %err rt rps name ns protocol; "
+                                   "flags: anomalous healthy node edge)")
                                    .arg(name.text),
                 name.position, name.length};
         node->kind = FindExpression::Node::Kind::Compare;
         const Token& op = next();
         if (op.type != Token::Type::Operator || !opFromText(op.text, &node->op))
-            throw SyntaxError {
-                trFind("expected a comparison (< <= > >= = != ~ !~) after '%1'").arg(name.text), op.position,
-                op.length};
+            throw SyntaxError {QCoreApplication::translate(
+                                   "FindExpression", "expected a comparison (< <= > >= = != ~ !~) after '%1'")
+                                   .arg(name.text),
+                op.position, op.length};
         const Token& value = next();
         if (value.type != Token::Type::Word && value.type != Token::Type::Quoted)
             throw SyntaxError {
-                trFind("expected a value after '%1'").arg(op.text), value.position, value.length};
+                QCoreApplication::translate("FindExpression", "expected a value after '%1'").arg(op.text),
+                value.position, value.length};
         if (isNumericField(node->field)) {
             if (node->op == FindOp::Contains || node->op == FindOp::NotContains)
-                throw SyntaxError {trFind("'%1' compares numbers: use < <= > >= = !=").arg(name.text),
+                throw SyntaxError {
+                    QCoreApplication::translate("FindExpression", "'%1' compares numbers: use < <= > >= = !=")
+                        .arg(name.text),
                     op.position, op.length};
             bool ok = false;
             QString number = value.text;
@@ -255,13 +265,17 @@ private:
                 number.chop(1);
             node->number = number.toDouble(&ok);
             if (!ok)
-                throw SyntaxError {trFind("'%1' needs a number, got '%2'").arg(name.text, value.text),
+                throw SyntaxError {
+                    QCoreApplication::translate("FindExpression", "'%1' needs a number, got '%2'")
+                        .arg(name.text, value.text),
                     value.position, value.length};
         } else {
             if (node->op != FindOp::Equal && node->op != FindOp::NotEqual && node->op != FindOp::Contains
                 && node->op != FindOp::NotContains)
                 throw SyntaxError {
-                    trFind("'%1' compares text: use = != ~ !~").arg(name.text), op.position, op.length};
+                    QCoreApplication::translate("FindExpression", "'%1' compares text: use = != ~ !~")
+                        .arg(name.text),
+                    op.position, op.length};
             node->text = value.text;
         }
         return node;
@@ -392,12 +406,14 @@ FindExpression FindExpression::parse(const QString& text)
 QList<FindPreset> FindExpression::presets()
 {
     return {
-        {trFind("Anomalous"), QStringLiteral("anomalous")},
-        {trFind("Not healthy"), QStringLiteral("!healthy")},
-        {trFind("Errors above 5%"), QStringLiteral("%err > 5")},
-        {trFind("Slow (p95 above 500 ms)"), QStringLiteral("rt > 500")},
-        {trFind("Idle (below 1 req/s)"), QStringLiteral("rps < 1")},
-        {trFind("Edges with errors"), QStringLiteral("edge and %err > 0")},
+        {QCoreApplication::translate("FindExpression", "Anomalous"), QStringLiteral("anomalous")},
+        {QCoreApplication::translate("FindExpression", "Not healthy"), QStringLiteral("!healthy")},
+        {QCoreApplication::translate("FindExpression", "Errors above 5%"), QStringLiteral("%err > 5")},
+        {QCoreApplication::translate("FindExpression", "Slow (p95 above 500 ms)"),
+            QStringLiteral("rt > 500")},
+        {QCoreApplication::translate("FindExpression", "Idle (below 1 req/s)"), QStringLiteral("rps < 1")},
+        {QCoreApplication::translate("FindExpression", "Edges with errors"),
+            QStringLiteral("edge and %err > 0")},
     };
 }
 

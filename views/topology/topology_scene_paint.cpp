@@ -40,24 +40,19 @@ QPen edgePen(QColor colour, double width, double scale)
     return pen;
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TopologyScene", text);
-}
-
 QString healthName(KialiHealth health)
 {
     switch (health) {
     case KialiHealth::Healthy:
-        return tr("healthy");
+        return QCoreApplication::translate("TopologyScene", "healthy");
     case KialiHealth::Degraded:
-        return tr("degraded");
+        return QCoreApplication::translate("TopologyScene", "degraded");
     case KialiHealth::Failure:
-        return tr("failure");
+        return QCoreApplication::translate("TopologyScene", "failure");
     case KialiHealth::Unknown:
         break;
     }
-    return tr("no traffic");
+    return QCoreApplication::translate("TopologyScene", "no traffic");
 }
 
 void drawGlyph(QPainter* painter, const TopologyNode& node, const QPointF& c)
