@@ -32,6 +32,7 @@ struct Summary
     int edges = 0;
     int frames = 0;
     int alerts = 0; ///< Prometheus alert intervals
+    int detectorStates = 0; ///< series whose detectors a next live session can resume
     qint64 duplicates = 0;
     qint64 outOfOrder = 0;
     QString health = QStringLiteral("ok");
@@ -59,6 +60,7 @@ Summary fromRecording(const QString& path)
     s.edges = info.edgeCount;
     s.frames = info.topologyFrames;
     s.alerts = info.alertCount;
+    s.detectorStates = info.detectorStateCount;
     s.health = info.health.isEmpty() ? QStringLiteral("ok") : info.health;
     s.settings = info.settings;
     QSet<QString> entities;
@@ -113,7 +115,8 @@ QJsonObject toJson(const Summary& s)
         {QStringLiteral("topology"),
             QJsonObject {{QStringLiteral("nodes"), s.nodes}, {QStringLiteral("edges"), s.edges},
                 {QStringLiteral("frames"), s.frames}}},
-        {QStringLiteral("alerts"), s.alerts}, {QStringLiteral("duplicates"), s.duplicates},
+        {QStringLiteral("alerts"), s.alerts}, {QStringLiteral("detector_states"), s.detectorStates},
+        {QStringLiteral("duplicates"), s.duplicates},
         {QStringLiteral("out_of_order"), s.outOfOrder}, {QStringLiteral("health"), s.health},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings)},
         {QStringLiteral("settings"), settings}};
@@ -136,6 +139,8 @@ QString toText(const Summary& s)
                 .arg(s.edges)
                 .arg(s.frames);
     text += QStringLiteral("alerts:    %1\n").arg(s.alerts);
+    if (s.detectorStates > 0)
+        text += QStringLiteral("detectors: %1 series resumable\n").arg(s.detectorStates);
     text += QStringLiteral("health:    %1").arg(s.health);
     for (const QString& warning : s.warnings)
         text += QStringLiteral("\nwarning:   ") + warning;

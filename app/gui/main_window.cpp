@@ -93,6 +93,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_live, &LiveSession::failed, this, [this](const QString& message) {
         m_messages->showMessage(tr("The live connection stopped: %1").arg(message), MessageBar::Level::Error);
     });
+    connect(m_live, &LiveSession::detectorsResumed, this, [this](const QString& report) {
+        m_messages->showMessage(tr("Live detectors: %1").arg(report), MessageBar::Level::Info);
+    });
     connect(m_live, &LiveSession::runningChanged, this,
         [this](bool running) { m_disconnectAction->setEnabled(running); });
 

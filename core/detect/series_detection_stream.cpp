@@ -3,6 +3,10 @@
 #include "ensemble_detector.h"
 #include "significance_scorer.h"
 
+#include "model/meshscope_error.h"
+
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -28,17 +32,51 @@ SeriesDetectionStream::SeriesDetectionStream(const SeriesKey& key, const Detecti
     , m_sensitivity(std::max(settings.sensitivityOf(key), 1e-6))
     , m_muted(settings.muted.contains(key))
 {
-    // Both directions are learned and drawn; the significance scorer alerts only the bad one.
-    DetectorConfig config;
-    config.signalClass = signalClass(key.signal);
-    config.sensitivity = m_sensitivity;
-    m_detector = std::make_unique<EnsembleDetector>(config);
+    m_detector = makeDetector();
     m_scorer = std::make_unique<SignificanceScorer>(key.signal, m_sensitivity);
 }
 
 SeriesDetectionStream::~SeriesDetectionStream() = default;
 SeriesDetectionStream::SeriesDetectionStream(SeriesDetectionStream&&) noexcept = default;
 SeriesDetectionStream& SeriesDetectionStream::operator=(SeriesDetectionStream&&) noexcept = default;
+
+std::unique_ptr<EnsembleDetector> SeriesDetectionStream::makeDetector() const
+{
+    // Both directions are learned and drawn; the significance scorer alerts only the bad one.
+    DetectorConfig config;
+    config.signalClass = signalClass(m_key.signal);
+    config.sensitivity = m_sensitivity;
+    return std::make_unique<EnsembleDetector>(config);
+}
+
+QString SeriesDetectionStream::configName() const
+{
+    return QStringLiteral("%1 class %2 sensitivity %3")
+        .arg(m_detector->name())
+        .arg(static_cast<int>(signalClass(m_key.signal)))
+        .arg(m_sensitivity, 0, 'g', 17);
+}
+
+DetectorCheckpoint SeriesDetectionStream::checkpoint() const
+{
+    return DetectorCheckpoint {m_key, m_lastMs, static_cast<qint64>(m_count), configName(), m_detector->saveState()};
+}
+
+void SeriesDetectionStream::resume(const DetectorCheckpoint& checkpoint)
+{
+    if (checkpoint.series != m_key || checkpoint.config != configName() || checkpoint.samples <= 0) {
+        throw MeshscopeError(QCoreApplication::translate("meshscope",
+            "the detector learnt under another configuration (%1, now %2)")
+                                 .arg(checkpoint.config, configName()));
+    }
+    std::unique_ptr<EnsembleDetector> restored = makeDetector();
+    restored->restoreState(checkpoint.state);
+    m_detector = std::move(restored);
+    m_count = static_cast<std::size_t>(checkpoint.samples);
+    m_lastMs = checkpoint.lastMs;
+    m_open = false;
+    m_gap = 0;
+}
 
 std::vector<Anomaly> SeriesDetectionStream::feed(const qint64* timesMs, const double* values, std::size_t count,
     double trafficWeight, SeriesBand* band)

@@ -2,6 +2,8 @@
 
 #include "detection.h"
 
+#include "model/detector_checkpoint.h"
+
 #include <memory>
 #include <optional>
 
@@ -47,6 +49,18 @@ public:
 
     const SeriesKey& key() const { return m_key; }
     qint64 samplesFed() const { return static_cast<qint64>(m_count); }
+    /// Time of the latest sample fed (or resumed from); meaningless while samplesFed() is 0.
+    qint64 lastFedMs() const { return m_lastMs; }
+
+    /// The detector's learnt state as of the latest sample.
+    DetectorCheckpoint checkpoint() const;
+    /// Continues from `checkpoint` (of this stream's series) before anything is fed: the
+    /// detector resumes exactly as an uninterrupted one would; later samples must come
+    /// after `checkpoint.lastMs`. A stretch that was open when the checkpoint was taken is
+    /// not carried over. Throws MeshscopeError (and changes nothing) when the checkpoint
+    /// was learnt under another configuration (sensitivity, signal class) or its state
+    /// is not one this build reads.
+    void resume(const DetectorCheckpoint& checkpoint);
 
 private:
     struct Stretch
@@ -68,6 +82,9 @@ private:
     std::vector<double> requestsBehind(const SeriesStore& store, const qint64* timesMs, std::size_t count) const;
     std::vector<Anomaly> feedSamples(const qint64* timesMs, const double* values, const double* requests,
         std::size_t count, double trafficWeight, SeriesBand* band);
+
+    std::unique_ptr<EnsembleDetector> makeDetector() const;
+    QString configName() const;
 
     SeriesKey m_key;
     double m_minSignificance;

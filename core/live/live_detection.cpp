@@ -1,12 +1,17 @@
 #include "live_detection.h"
 
 #include "correlate/series_change.h"
+#include "model/meshscope_error.h"
 #include "model/signal_names.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace meshscope {
@@ -24,6 +29,23 @@ bool startsBefore(const Anomaly& a, const Anomaly& b)
                                               : a.series.signal < b.series.signal;
 }
 } // namespace
+
+QString DetectorResume::text() const
+{
+    QString text;
+    if (resumed > 0) {
+        text = QCoreApplication::translate("meshscope", "resumed %Ln series' detectors (learnt until %1)", nullptr, resumed)
+                   .arg(QDateTime::fromMSecsSinceEpoch(learntUntilMs, Qt::UTC)
+                            .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+    }
+    if (cold > 0) {
+        if (!text.isEmpty())
+            text += QStringLiteral("; ");
+        text += QCoreApplication::translate("meshscope", "%Ln series start cold: %1", nullptr, cold)
+                    .arg(problems.join(QStringLiteral("; ")));
+    }
+    return text;
+}
 
 LiveDetection::LiveDetection(DetectionSettings detection, InvestigationSettings investigation)
     : m_detection(std::move(detection))
@@ -64,13 +86,65 @@ LiveFindings LiveDetection::finish()
     return findings(range.isValid() ? range.endMs : 0, none);
 }
 
+DetectorResume LiveDetection::resume(const std::vector<DetectorCheckpoint>& checkpoints, qint64 nowMs)
+{
+    DetectorResume report;
+    QSet<QString> reasons;
+    const auto coldBecause = [&](const QString& reason) {
+        ++report.cold;
+        if (!reasons.contains(reason)) {
+            reasons.insert(reason);
+            report.problems << reason;
+        }
+    };
+    for (const DetectorCheckpoint& checkpoint : checkpoints) {
+        if (m_dataset.series.find(checkpoint.series) != InvalidSeries || m_resumed.count(checkpoint.series) > 0)
+            continue; // already running in this session, or a duplicate
+        if (nowMs - checkpoint.lastMs > MaxResumeAgeMs) {
+            coldBecause(QCoreApplication::translate("meshscope", "learnt more than 7 days ago"));
+            continue;
+        }
+        SeriesDetectionStream stream(checkpoint.series, m_detection);
+        try {
+            stream.resume(checkpoint);
+        } catch (const MeshscopeError& error) {
+            coldBecause(error.message());
+            continue;
+        }
+        ++report.resumed;
+        report.learntUntilMs = std::max(report.learntUntilMs, checkpoint.lastMs);
+        m_resumed.emplace(checkpoint.series, std::move(stream));
+    }
+    return report;
+}
+
+std::vector<DetectorCheckpoint> LiveDetection::checkpoints() const
+{
+    std::vector<DetectorCheckpoint> out;
+    out.reserve(m_streams.size() + m_resumed.size());
+    for (const SeriesDetectionStream& stream : m_streams) {
+        if (stream.samplesFed() > 0)
+            out.push_back(stream.checkpoint());
+    }
+    for (const auto& [key, stream] : m_resumed)
+        out.push_back(stream.checkpoint());
+    return out;
+}
+
 std::vector<LiveDetection::Work> LiveDetection::appendSamples(const std::vector<SeriesBatch>& series)
 {
     std::vector<Work> work;
     for (const SeriesBatch& batch : series) {
         const SeriesId id = m_dataset.series.ensureSeries(batch.key);
-        if (static_cast<std::size_t>(id) >= m_streams.size())
-            m_streams.emplace_back(batch.key, m_detection);
+        if (static_cast<std::size_t>(id) >= m_streams.size()) {
+            const auto resumed = m_resumed.find(batch.key);
+            if (resumed != m_resumed.end()) {
+                m_streams.push_back(std::move(resumed->second));
+                m_resumed.erase(resumed);
+            } else {
+                m_streams.emplace_back(batch.key, m_detection);
+            }
+        }
         const std::size_t before = m_dataset.series.samples(id).size;
         for (std::size_t i = 0; i < batch.timesMs.size(); ++i)
             m_dataset.series.append(id, batch.timesMs[i], batch.values[i]);
@@ -120,10 +194,21 @@ void LiveDetection::feed(std::vector<Work>& work, const JobControl* job)
             return;
         SeriesDetectionStream& stream = m_streams[static_cast<std::size_t>(item.id)];
         item.band.series = item.id;
+        // A resumed detector has learnt the backfill's first samples already: they get no
+        // band values and are not fed again.
+        std::size_t learnt = 0;
+        if (stream.samplesFed() > 0) {
+            const SeriesSpan span = m_dataset.series.samples(item.id);
+            const qint64* first = span.timesMs + item.from;
+            learnt = static_cast<std::size_t>(std::upper_bound(first, first + item.count, stream.lastFedMs()) - first);
+        }
+        const float none = std::numeric_limits<float>::quiet_NaN();
+        for (std::vector<float>* values : {&item.band.expected, &item.band.lower, &item.band.upper, &item.band.score})
+            values->assign(learnt, none);
         // The store-reading feed, as detectAll uses: error ratios also see the requests
         // behind each sample, which this poll's request rates already added.
-        item.closed = stream.feed(
-            m_dataset.series, item.id, item.from, item.count, trafficWeight(stream.key().entity), &item.band);
+        item.closed = stream.feed(m_dataset.series, item.id, item.from + learnt, item.count - learnt,
+            trafficWeight(stream.key().entity), &item.band);
     });
     throwIfCancelled(job);
     std::vector<Anomaly> closed;

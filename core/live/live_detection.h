@@ -10,7 +10,9 @@
 #include "model/job_control.h"
 
 #include <QHash>
+#include <QStringList>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -33,6 +35,18 @@ struct LiveFindings
     int newAnomalies = 0; ///< anomalies first reported by this poll
     int updatedAnomalies = 0; ///< already reported anomalies that grew or changed
     qint64 detectMs = 0; ///< time detection and correlation took for this poll
+};
+
+/// What LiveDetection::resume() made of an earlier session's checkpoints.
+struct DetectorResume
+{
+    int resumed = 0; ///< series whose detectors continue warm
+    int cold = 0; ///< checkpoints that could not be used (their series start cold)
+    qint64 learntUntilMs = 0; ///< the latest sample the resumed detectors had learnt from
+    QStringList problems; ///< why checkpoints were not used, one line per kind of reason
+
+    /// "resumed 3,210 series' detectors (learnt until 2026-12-04 03:55 UTC); 12 start cold: …"
+    QString text() const;
 };
 
 /// Continuous detection for live mode: one warm SeriesDetectionStream per series (the
@@ -59,6 +73,18 @@ public:
     /// Ends the data as a batch run does: open stretches close and are scored. Afterwards
     /// the anomalies equal `detectAll` on the same samples (given equal traffic weights).
     LiveFindings finish();
+
+    /// Before the first update(): continues the detectors of these series from an earlier
+    /// session's checkpoints (checkpoints(), stored in its recording), so they need not
+    /// relearn their normal from the backfill. A checkpoint learnt more than MaxResumeAgeMs
+    /// before `nowMs`, under other settings, or with a state this build cannot read starts
+    /// its series cold instead. Samples at or before a resumed series' checkpoint are kept
+    /// for the views but not learnt again; their band values are NaN.
+    DetectorResume resume(const std::vector<DetectorCheckpoint>& checkpoints, qint64 nowMs);
+    /// What every detector has learnt so far (including resumed series not seen since).
+    std::vector<DetectorCheckpoint> checkpoints() const;
+    /// Checkpoints older than this are not resumed: the mesh may have changed too much.
+    static constexpr qint64 MaxResumeAgeMs = 7 * 24 * 3600 * 1000LL;
 
     /// The samples and topology fed so far.
     const Dataset& dataset() const { return m_dataset; }
@@ -89,6 +115,8 @@ private:
     InvestigationSettings m_investigation;
     Dataset m_dataset;
     std::vector<SeriesDetectionStream> m_streams; ///< by SeriesId
+    /// Resumed detectors of series not yet seen in this session.
+    std::map<SeriesKey, SeriesDetectionStream> m_resumed;
     Correlator m_correlator; ///< finished anomalies only
     /// Running sum and count of each entity's request rate, for the traffic weights.
     QHash<QString, std::pair<double, qint64>> m_traffic;

@@ -87,6 +87,7 @@ void LiveSource::start()
     m_thread->setObjectName(QStringLiteral("meshscope-live"));
     m_worker = new LiveWorker(
         m_profile, m_recordingPath, m_overwrite, m_clock, m_pollIntervalMs, m_detection, m_detectionSettings);
+    m_worker->setDetectorResume(m_detectorResume);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_worker, &LiveWorker::begin);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

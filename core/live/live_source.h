@@ -63,6 +63,9 @@ struct LiveUpdate
     /// What the live detectors found after this poll (LiveDetection), when detection is
     /// enabled (LiveSource::setDetectionEnabled); null otherwise.
     std::shared_ptr<const LiveFindings> findings;
+    /// With the backfill, when asked to resume the detectors: from which recording and how
+    /// many (or why not), e.g. "live-20261204-031500.meshrec: resumed 3,210 series' …".
+    QString detectorResume;
 };
 
 /// A live mesh as a source of frames: on start it backfills the last N minutes (so
@@ -90,6 +93,12 @@ public:
     void setDetectionEnabled(bool enabled) { m_detection = enabled; }
     /// What the live detectors use (the user's per-series tuning); before start().
     void setDetectionSettings(DetectionSettings settings) { m_detectionSettings = std::move(settings); }
+    /// With detection: resume the detectors from the checkpoints of an earlier session,
+    /// from this recording, or, for a folder, from the newest recording in it of the same
+    /// Prometheus, namespaces and step (LiveWorker writes them at stop and every 30
+    /// minutes). Searched and read on the worker thread; what it did is reported with the
+    /// backfill (LiveUpdate::detectorResume). Before start().
+    void setDetectorResume(const QString& recordingOrFolder) { m_detectorResume = recordingOrFolder; }
     void start();
     /// Cancels the poll in flight, closes the recording cleanly and waits for the worker.
     void stop();
@@ -110,6 +119,7 @@ private:
     qint64 m_pollIntervalMs = 0;
     bool m_detection = false;
     DetectionSettings m_detectionSettings;
+    QString m_detectorResume;
     QThread* m_thread = nullptr;
     LiveWorker* m_worker = nullptr;
     LiveStatus m_status;

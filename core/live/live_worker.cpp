@@ -1,13 +1,16 @@
 #include "live_worker.h"
 
 #include "alert_tracker.h"
+#include "detector_resume.h"
 #include "live_detection.h"
 
 #include "recording/recording.h"
 
 #include "model/meshscope_error.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <algorithm>
@@ -18,6 +21,9 @@ namespace {
 /// A topology frame is recorded when the graph changes shape, else at most this often.
 constexpr qint64 FrameEveryMs = 5 * 60 * 1000;
 constexpr qint64 MaxReconnectDelayMs = 60 * 1000;
+/// The detectors' checkpoints go to the recording after the backfill, then this often
+/// (and at stop), so a crash loses at most this much learning.
+constexpr qint64 CheckpointEveryMs = 30 * 60 * 1000;
 } // namespace
 
 LiveWorker::LiveWorker(ConnectionProfile profile, QString recordingPath, bool overwrite,
@@ -61,6 +67,8 @@ void LiveWorker::begin()
         Q_EMIT failed(error.message());
         return;
     }
+    if (m_detection && !m_detectorResume.isEmpty())
+        m_resumeReport = resumeDetectors();
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &LiveWorker::poll);
@@ -71,9 +79,42 @@ void LiveWorker::end()
 {
     if (m_timer)
         m_timer->stop();
+    if (m_backfilled) {
+        try {
+            storeCheckpoints();
+        } catch (const MeshscopeError&) {
+            // Stopping anyway: the samples are committed; the next session starts cold.
+        }
+    }
     // The poll job is cancelled by now; the logout must still go out, so it runs without.
     if (m_poller && m_poller->kiali())
         m_poller->kiali()->logout(nullptr);
+}
+
+QString LiveWorker::resumeDetectors()
+{
+    const QString path = recordingToResume(m_detectorResume, m_profile, m_recordingPath);
+    if (path.isEmpty())
+        return QCoreApplication::translate("meshscope", "no earlier session of this connection to resume the detectors from");
+    const QString name = QFileInfo(path).fileName();
+    try {
+        const std::unique_ptr<RecordingReader> reader = RecordingReader::open(path);
+        const DetectorResume resume = m_detection->resume(reader->detectorCheckpoints(), m_clock());
+        if (resume.resumed == 0 && resume.cold == 0)
+            return QCoreApplication::translate("meshscope", "%1 holds no detector states; the detectors start cold").arg(name);
+        return name + QStringLiteral(": ") + resume.text();
+    } catch (const MeshscopeError& error) {
+        return QCoreApplication::translate("meshscope", "the detectors start cold: %1 (%2)").arg(error.message(), name);
+    }
+}
+
+void LiveWorker::storeCheckpoints()
+{
+    if (!m_writer || !m_detection)
+        return;
+    m_writer->storeDetectorCheckpoints(m_detection->checkpoints());
+    m_writer->commit();
+    m_lastCheckpointMs = m_clock();
 }
 
 void LiveWorker::scheduleNext(qint64 delayMs)
@@ -212,9 +253,22 @@ void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 startMs, qint64 endMs, 
     update.endMs = endMs;
     update.wallMs = tookMs;
     // Detection stays on this thread: the detectors only see the poll's new samples.
-    if (m_detection)
+    if (m_detection) {
         update.findings = std::make_shared<const LiveFindings>(
             m_detection->update(update.series, update.frames, endMs, &m_job));
+        if (backfill)
+            update.detectorResume = m_resumeReport;
+        if (m_clock() - m_lastCheckpointMs >= CheckpointEveryMs) {
+            try {
+                storeCheckpoints();
+            } catch (const MeshscopeError& error) {
+                setStatus(LiveState::Stopped, error.message());
+                Q_EMIT failed(error.message());
+                m_job.cancel();
+                return;
+            }
+        }
+    }
     const bool slow = !backfill && tookMs > m_pollIntervalMs / 2;
     const QString warnings = update.warnings.join(QStringLiteral("; "));
     Q_EMIT updateArrived(update);

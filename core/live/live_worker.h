@@ -31,6 +31,8 @@ public:
 
     /// Thread-safe: makes the poll in flight give up.
     void cancel() { m_job.cancel(); }
+    /// See LiveSource::setDetectorResume; before begin().
+    void setDetectorResume(const QString& recordingOrFolder) { m_detectorResume = recordingOrFolder; }
 
 public Q_SLOTS:
     void begin();
@@ -53,6 +55,10 @@ private:
     void onFailure(const QString& message);
     void keepFreshSamples(MeshSnapshot& snapshot);
     void record(const MeshSnapshot& snapshot);
+    /// Resumes the detectors as asked (before the backfill); returns what happened.
+    QString resumeDetectors();
+    /// Writes the detectors' checkpoints to the recording and commits.
+    void storeCheckpoints();
     void setStatus(LiveState state, const QString& detail);
 
     ConnectionProfile m_profile;
@@ -72,6 +78,9 @@ private:
     qint64 m_lastFrameMs = 0;
     std::optional<TopologyFrame> m_lastFrame; ///< the last frame recorded
     bool m_backfilled = false;
+    QString m_detectorResume;
+    QString m_resumeReport; ///< handed over with the backfill
+    qint64 m_lastCheckpointMs = 0;
     QHash<SeriesKey, qint64> m_lastRecorded;
 };
 

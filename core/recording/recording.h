@@ -3,6 +3,7 @@
 // Public interface of the `.meshrec` recording (SQLite). Implemented in core/recording/.
 
 #include "model/dataset.h"
+#include "model/detector_checkpoint.h"
 #include "model/job_control.h"
 
 #include <QMap>
@@ -16,8 +17,8 @@ namespace meshscope {
 /// Schema version written by this build. Files with a newer version are refused with a
 /// clear error; older versions are migrated when opened for writing, read as they are.
 /// Version 2 added per-series summaries and chunk checksums, version 3 the alerts of
-/// Prometheus' alerting rules (docs/recording.md).
-inline constexpr int RecordingSchemaVersion = 3;
+/// Prometheus' alerting rules, version 4 the detectors' checkpoints (docs/recording.md).
+inline constexpr int RecordingSchemaVersion = 4;
 
 /// What `meshscope-cli info` and the status bar show about a recording.
 struct RecordingInfo
@@ -33,6 +34,7 @@ struct RecordingInfo
     int incidentCount = 0;
     int noteCount = 0;
     int alertCount = 0; ///< Prometheus alerts (external_alert rows)
+    int detectorStateCount = 0; ///< series with a detector checkpoint (detector_state rows)
     qint64 fileBytes = 0;
     QString health; ///< "ok", or what is wrong (e.g. "not closed cleanly; recovered")
     QMap<QString, QString> settings;
@@ -63,6 +65,8 @@ public:
     virtual void addNote(const Note& note) = 0;
     /// Replaces the stored Prometheus alerts with these.
     virtual void storeAlerts(const std::vector<ExternalAlert>& alerts) = 0;
+    /// Replaces the stored detector checkpoints with these (written by the next commit).
+    virtual void storeDetectorCheckpoints(const std::vector<DetectorCheckpoint>& checkpoints) = 0;
     /// Writes everything buffered in one transaction.
     virtual void commit() = 0;
     /// Writes a whole dataset (series, topology, findings, notes, settings) and commits.
@@ -87,6 +91,8 @@ public:
     virtual void readSeries(const SeriesKey& key, const TimeRange& range, std::vector<qint64>& timesMs,
         std::vector<double>& values) const = 0;
     virtual std::vector<TopologyFrame> topologyFrames() const = 0;
+    /// The detector checkpoints a live session stored (none before schema version 4).
+    virtual std::vector<DetectorCheckpoint> detectorCheckpoints() const = 0;
     /// Loads everything into `dataset` (which should be empty).
     virtual void readInto(Dataset& dataset, const JobControl* job = nullptr) const = 0;
 };

@@ -15,10 +15,11 @@
 namespace meshscope {
 namespace {
 
-// Schema version 3. Version 1 lacked the per-series summary columns
+// Schema version 4. Version 1 lacked the per-series summary columns
 // (sample_count, t_first, t_last) that let `info` answer without scanning the chunks,
 // and the chunk checksums that tell damaged chunks from valid ones; version 2 lacked
-// the alerts of Prometheus' alerting rules (external_alert).
+// the alerts of Prometheus' alerting rules (external_alert); version 3 the detectors'
+// checkpoints (detector_state).
 const char* const CreateSql = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -90,6 +91,18 @@ CREATE TABLE external_alert (
     labels TEXT NOT NULL);
 )sql";
 
+// Added by version 4; both a new file and the migration from version 3 create it.
+const char* const DetectorStateSql = R"sql(
+CREATE TABLE detector_state (
+    entity TEXT NOT NULL,
+    signal TEXT NOT NULL,
+    last_ms INTEGER NOT NULL,
+    samples INTEGER NOT NULL,
+    config TEXT NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (entity, signal));
+)sql";
+
 void migrateFrom1(SqliteDatabase& db)
 {
     db.exec(R"sql(
@@ -126,9 +139,15 @@ void migrateFrom2(SqliteDatabase& db)
     db.exec(ExternalAlertSql);
 }
 
+void migrateFrom3(SqliteDatabase& db)
+{
+    // Version 3 files kept no detector checkpoints: the table starts empty.
+    db.exec(DetectorStateSql);
+}
+
 using MigrationStep = void (*)(SqliteDatabase&);
 // Step i brings version i + 1 to version i + 2.
-constexpr MigrationStep MigrationSteps[] = {&migrateFrom1, &migrateFrom2};
+constexpr MigrationStep MigrationSteps[] = {&migrateFrom1, &migrateFrom2, &migrateFrom3};
 static_assert(
     std::size(MigrationSteps) == RecordingSchemaVersion - 1, "one migration step per older version");
 
@@ -148,6 +167,7 @@ void RecordingSchema::create(SqliteDatabase& db)
     db.exec(sql.constData());
     db.exec(CreateSql);
     db.exec(ExternalAlertSql);
+    db.exec(DetectorStateSql);
     setVersion(db, RecordingSchemaVersion);
 }
 

@@ -2,6 +2,7 @@
 
 #include "alert_table.h"
 #include "chunk_codec.h"
+#include "detector_state_table.h"
 #include "findings_table.h"
 #include "recording_file_probe.h"
 #include "recording_schema.h"
@@ -120,8 +121,14 @@ void SqliteRecordingReader::fillInfo()
     m_info.incidentCount = static_cast<int>(m_db->queryInt("SELECT count(*) FROM incident"));
     m_info.noteCount = static_cast<int>(m_db->queryInt("SELECT count(*) FROM note"));
     m_info.alertCount = AlertTable::count(*m_db, m_schemaVersion);
+    m_info.detectorStateCount = DetectorStateTable::count(*m_db, m_schemaVersion);
     m_info.settings = FindingsTable::settings(*m_db);
     m_info.health = QStringLiteral("ok");
+}
+
+std::vector<DetectorCheckpoint> SqliteRecordingReader::detectorCheckpoints() const
+{
+    return DetectorStateTable::checkpoints(*m_db, m_schemaVersion);
 }
 
 RecordingInfo SqliteRecordingReader::info() const

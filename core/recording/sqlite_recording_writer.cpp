@@ -2,6 +2,7 @@
 
 #include "alert_table.h"
 #include "chunk_codec.h"
+#include "detector_state_table.h"
 #include "findings_table.h"
 #include "topology_frame_codec.h"
 
@@ -256,6 +257,13 @@ void SqliteRecordingWriter::storeAlerts(const std::vector<ExternalAlert>& alerts
     requireOpen();
     beginIfNeeded();
     AlertTable::replaceAlerts(*m_db, alerts);
+}
+
+void SqliteRecordingWriter::storeDetectorCheckpoints(const std::vector<DetectorCheckpoint>& checkpoints)
+{
+    requireOpen();
+    beginIfNeeded();
+    DetectorStateTable::replaceCheckpoints(*m_db, checkpoints);
 }
 
 void SqliteRecordingWriter::commit()

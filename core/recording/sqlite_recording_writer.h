@@ -34,6 +34,7 @@ public:
         const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents) override;
     void addNote(const Note& note) override;
     void storeAlerts(const std::vector<ExternalAlert>& alerts) override;
+    void storeDetectorCheckpoints(const std::vector<DetectorCheckpoint>& checkpoints) override;
     void commit() override;
     void writeDataset(const Dataset& dataset, const JobControl* job = nullptr) override;
     void close() override;

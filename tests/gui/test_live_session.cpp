@@ -1,6 +1,7 @@
 // Live mode of the console against a real Prometheus (backfilled with promtool): the
 // session grows the dataset and the time window, shows its state, and survives the
-// server going away without leaking secrets into the recording.
+// server going away without leaking secrets into the recording; the next session resumes
+// the detectors from it.
 #include "prometheus_harness.h"
 #include "synthetic_istio.h"
 #include "test_support.h"
@@ -9,6 +10,7 @@
 #include "model/dataset.h"
 #include "models/time_window.h"
 #include "pages/live_session.h"
+#include "recording/recording.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -140,6 +142,43 @@ private Q_SLOTS:
             QVERIFY2(!f.readAll().contains(m_token.toUtf8()), qPrintable(file));
         }
         QVERIFY(QFile::exists(path));
+    }
+
+    // A session leaves its detectors' checkpoints in its recording; the next session of
+    // the same connection in that folder resumes them (and says so), one in a folder
+    // without an earlier session starts cold (and says so).
+    void nextSessionResumesTheDetectors()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TimeWindow window;
+        const qint64 base = (m_mesh.startS + 1800) * 1000;
+        const auto runSession = [&](const QString& path, qint64 startMs, QString* report) {
+            LiveSession session(&window);
+            QElapsedTimer elapsed;
+            elapsed.start();
+            session.setClock([=] { return startMs + elapsed.elapsed() * 25; });
+            session.setPollIntervalMs(200);
+            QSignalSpy detections(&session, &LiveSession::detectionUpdated);
+            QSignalSpy resumed(&session, &LiveSession::detectorsResumed);
+            session.start(profile(), path);
+            QTRY_VERIFY_WITH_TIMEOUT(detections.count() >= 2, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(resumed.count() >= 1, 20000);
+            *report = resumed.first().first().toString();
+            session.stop();
+        };
+        QString first, second;
+        runSession(dir.filePath(QStringLiteral("first.meshrec")), base, &first);
+        QVERIFY2(first.contains(QStringLiteral("no earlier session")), qPrintable(first));
+        {
+            const auto reader = RecordingReader::open(dir.filePath(QStringLiteral("first.meshrec")));
+            QVERIFY(reader->info().detectorStateCount > 0);
+            QCOMPARE(reader->info().detectorStateCount, reader->info().seriesCount);
+        }
+        runSession(dir.filePath(QStringLiteral("second.meshrec")), base + 5 * 60 * 1000, &second);
+        QVERIFY2(second.startsWith(QStringLiteral("first.meshrec: resumed ")), qPrintable(second));
+        QVERIFY2(!second.contains(QStringLiteral("cold")), qPrintable(second));
+        QVERIFY(!second.contains(m_token));
     }
 };
 

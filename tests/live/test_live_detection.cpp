@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 using namespace meshscope;
@@ -96,6 +97,23 @@ TopologyFrame topology()
     return frame;
 }
 
+/// The band values each poll hands over, appended per series.
+struct BandCollector
+{
+    void add(const LiveFindings& findings)
+    {
+        for (std::size_t i = 0; i < findings.bandKeys.size(); ++i) {
+            SeriesBand& band = bands[findings.bandKeys[i]];
+            const SeriesBand& part = findings.bandAppends[i];
+            band.expected.insert(band.expected.end(), part.expected.begin(), part.expected.end());
+            band.lower.insert(band.lower.end(), part.lower.begin(), part.lower.end());
+            band.upper.insert(band.upper.end(), part.upper.begin(), part.upper.end());
+            band.score.insert(band.score.end(), part.score.begin(), part.score.end());
+        }
+    }
+    QHash<SeriesKey, SeriesBand> bands;
+};
+
 void sortAnomalies(std::vector<Anomaly>& anomalies)
 {
     std::sort(anomalies.begin(), anomalies.end(), [](const Anomaly& a, const Anomaly& b) {
@@ -129,17 +147,11 @@ private Q_SLOTS:
         QFETCH(int, chunk);
         const std::vector<SeriesBatch> all = meshSeries();
         LiveDetection live;
-        QHash<SeriesKey, SeriesBand> bands;
+        BandCollector collector;
+        QHash<SeriesKey, SeriesBand>& bands = collector.bands;
         auto collect = [&](const LiveFindings& findings) {
             QCOMPARE(findings.bandKeys.size(), findings.bandAppends.size());
-            for (std::size_t i = 0; i < findings.bandKeys.size(); ++i) {
-                SeriesBand& band = bands[findings.bandKeys[i]];
-                const SeriesBand& part = findings.bandAppends[i];
-                band.expected.insert(band.expected.end(), part.expected.begin(), part.expected.end());
-                band.lower.insert(band.lower.end(), part.lower.begin(), part.lower.end());
-                band.upper.insert(band.upper.end(), part.upper.begin(), part.upper.end());
-                band.score.insert(band.score.end(), part.score.begin(), part.score.end());
-            }
+            collector.add(findings);
         };
         std::size_t done = 0;
         if (backfill > 0) {
@@ -215,6 +227,97 @@ private Q_SLOTS:
         // The running anomaly grows with the next poll: reported as updated, not as new.
         findings = live.update(slice(all, done, done + 4), {}, timeAt(done + 3));
         QVERIFY(findings.updatedAnomalies > 0);
+    }
+
+    // A session that resumes the detectors of an earlier one (its checkpoints, as the
+    // recording keeps them) gives exactly the bands and the anomalies of one session
+    // that never stopped, from the first sample after the checkpoint on; the backfill's
+    // samples before it are kept but not learnt again (NaN band).
+    void resumedSessionContinuesExactly()
+    {
+        const std::vector<SeriesBatch> all = meshSeries();
+        constexpr std::size_t Cut = 700; // the first session stops here, before the fault
+        constexpr std::size_t Overlap = 60; // the second one's backfill reaches back this far
+        LiveDetection whole;
+        BandCollector wholeBands;
+        wholeBands.add(whole.update(slice(all, 0, 400), {topology()}, timeAt(399)));
+        for (std::size_t done = 400; done < Samples; done += 5)
+            wholeBands.add(whole.update(slice(all, done, done + 5), {}, timeAt(done + 4)));
+        std::vector<Anomaly> wholeAnomalies = whole.finish().anomalies;
+
+        LiveDetection first;
+        first.update(slice(all, 0, 400), {topology()}, timeAt(399));
+        for (std::size_t done = 400; done < Cut; done += 5)
+            first.update(slice(all, done, done + 5), {}, timeAt(done + 4));
+        const std::vector<DetectorCheckpoint> checkpoints = first.checkpoints();
+        QCOMPARE(checkpoints.size(), all.size());
+
+        LiveDetection second;
+        const DetectorResume resumed = second.resume(checkpoints, timeAt(Cut));
+        QCOMPARE(resumed.resumed, int(all.size()));
+        QCOMPARE(resumed.cold, 0);
+        QCOMPARE(resumed.learntUntilMs, timeAt(Cut - 1));
+        BandCollector secondBands;
+        secondBands.add(second.update(slice(all, Cut - Overlap, Cut + 5), {topology()}, timeAt(Cut + 4)));
+        for (std::size_t done = Cut + 5; done < Samples; done += 5)
+            secondBands.add(second.update(slice(all, done, done + 5), {}, timeAt(done + 4)));
+        std::vector<Anomaly> secondAnomalies = second.finish().anomalies;
+
+        for (const SeriesBatch& batch : all) {
+            const SeriesBand& mine = secondBands.bands.value(batch.key);
+            const SeriesBand& expected = wholeBands.bands.value(batch.key);
+            QCOMPARE(mine.score.size(), Samples - (Cut - Overlap));
+            for (std::size_t i = 0; i < Overlap; ++i)
+                QVERIFY(std::isnan(mine.expected[i]) && std::isnan(mine.score[i]));
+            for (std::size_t i = Overlap; i < mine.score.size(); ++i) {
+                const std::size_t at = Cut - Overlap + i;
+                QCOMPARE(mine.expected[i], expected.expected[at]);
+                QCOMPARE(mine.lower[i], expected.lower[at]);
+                QCOMPARE(mine.upper[i], expected.upper[at]);
+                QCOMPARE(mine.score[i], expected.score[at]);
+            }
+        }
+        const auto afterCut = [](std::vector<Anomaly> anomalies) {
+            std::erase_if(anomalies, [](const Anomaly& a) { return a.startMs <= timeAt(Cut); });
+            sortAnomalies(anomalies);
+            return anomalies;
+        };
+        const std::vector<Anomaly> expectedAfter = afterCut(wholeAnomalies);
+        QVERIFY(!expectedAfter.empty()); // the fault at FaultAt
+        QCOMPARE(afterCut(secondAnomalies), expectedAfter);
+        // A fresh session's detectors are not warm: their scores differ after the cut.
+        LiveDetection cold;
+        BandCollector coldBands;
+        coldBands.add(cold.update(slice(all, Cut - Overlap, Samples), {topology()}, timeAt(Samples - 1)));
+        QVERIFY(coldBands.bands.value(all[0].key).score != secondBands.bands.value(all[0].key).score);
+    }
+
+    // Checkpoints that do not fit start their series cold, each reason said once; the
+    // others resume. Resumed series not seen again keep their checkpoint.
+    void unusableCheckpointsStartCold()
+    {
+        const std::vector<SeriesBatch> all = meshSeries();
+        LiveDetection first;
+        first.update(slice(all, 0, 300), {topology()}, timeAt(299));
+        std::vector<DetectorCheckpoint> checkpoints = first.checkpoints();
+        QCOMPARE(checkpoints.size(), std::size_t(5));
+        checkpoints[0].state.chop(40); // truncated
+        checkpoints[1].config.replace(QStringLiteral("sensitivity 1"), QStringLiteral("sensitivity 2"));
+        checkpoints[2].lastMs -= LiveDetection::MaxResumeAgeMs + StepMs; // too old
+        LiveDetection second;
+        const DetectorResume resumed = second.resume(checkpoints, timeAt(300));
+        QCOMPARE(resumed.resumed, 2);
+        QCOMPARE(resumed.cold, 3);
+        QCOMPARE(resumed.problems.size(), 3);
+        QVERIFY2(resumed.text().contains(QStringLiteral("resumed 2 series")), qPrintable(resumed.text()));
+        QVERIFY2(resumed.text().contains(QStringLiteral("3 series start cold")), qPrintable(resumed.text()));
+        // Only the first series comes back; the two resumed ones keep their checkpoints.
+        second.update(slice({all[0]}, 290, 310), {}, timeAt(309));
+        const std::vector<DetectorCheckpoint> after = second.checkpoints();
+        QCOMPARE(after.size(), std::size_t(3));
+        QCOMPARE(std::count_if(after.begin(), after.end(), [&](const DetectorCheckpoint& c) {
+            return c.series == checkpoints[3].series && c.state == checkpoints[3].state;
+        }), 1);
     }
 
     void samplesAlreadySeenAreIgnored()

@@ -324,13 +324,14 @@ private Q_SLOTS:
 
     void version2FileIsReadAndMigrated()
     {
-        // A version 2 file is a version 3 file without the external_alert table: make one
-        // from a current file rather than repeating the whole version 2 schema here.
+        // A version 2 file is a version 4 file without the external_alert and
+        // detector_state tables: make one from a current file rather than repeating the
+        // whole version 2 schema here.
         const QString file = path(QStringLiteral("v2.meshrec"));
         const Dataset original = smallDataset(500);
         saveRecording(original, file);
         execSql(file,
-            "DROP TABLE external_alert; PRAGMA user_version = 2;"
+            "DROP TABLE external_alert; DROP TABLE detector_state; PRAGMA user_version = 2;"
             "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
         {
             const QByteArray before = readBytes(file);
@@ -362,6 +363,48 @@ private Q_SLOTS:
         QCOMPARE(d.alerts[0].name, QStringLiteral("HighErrorRate"));
         QVERIFY(d.alerts[0].isOpen());
         QCOMPARE(d.series.sampleCount(), original.series.sampleCount());
+    }
+
+    // A version 3 file (no detector checkpoints) reads with none, unchanged; appending
+    // migrates it and the checkpoints then round-trip byte for byte.
+    void version3FileGainsDetectorCheckpoints()
+    {
+        const QString file = path(QStringLiteral("v3.meshrec"));
+        const Dataset original = smallDataset(500);
+        saveRecording(original, file);
+        execSql(file,
+            "DROP TABLE detector_state; PRAGMA user_version = 3;"
+            "UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+        {
+            const QByteArray before = readBytes(file);
+            const auto reader = RecordingReader::open(file);
+            QCOMPARE(reader->info().schemaVersion, 3);
+            QCOMPARE(reader->info().detectorStateCount, 0);
+            QVERIFY(reader->detectorCheckpoints().empty());
+            QCOMPARE(readBytes(file), before);
+        }
+        DetectorCheckpoint first {{QStringLiteral("a->b"), QStringLiteral("latency_p95_ms")}, T0 + 1000, 42,
+            QStringLiteral("ensemble class 1 sensitivity 1"), QByteArray("\x00\x01state\xff", 8)};
+        DetectorCheckpoint second = first;
+        second.series.signal = QStringLiteral("request_rate");
+        {
+            auto writer = RecordingWriter::openForAppend(file);
+            writer->storeDetectorCheckpoints({first, second});
+            writer->commit();
+            first.samples = 43; // a later checkpoint replaces the earlier ones
+            writer->storeDetectorCheckpoints({first});
+            writer->close();
+        }
+        const auto reader = RecordingReader::open(file);
+        QCOMPARE(reader->info().schemaVersion, RecordingSchemaVersion);
+        QCOMPARE(reader->info().detectorStateCount, 1);
+        const std::vector<DetectorCheckpoint> stored = reader->detectorCheckpoints();
+        QCOMPARE(stored.size(), std::size_t(1));
+        QCOMPARE(stored[0].series, first.series);
+        QCOMPARE(stored[0].lastMs, first.lastMs);
+        QCOMPARE(stored[0].samples, qint64(43));
+        QCOMPARE(stored[0].config, first.config);
+        QCOMPARE(stored[0].state, first.state);
     }
 
     void looksLikeRecordingChecksTheHeader()

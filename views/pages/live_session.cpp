@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPointer>
@@ -184,6 +185,9 @@ void LiveSession::start(const ConnectionProfile& profile, const QString& recordi
     m_source->setDetectionEnabled(true);
     m_source->setDetectionSettings(m_detectionSettings);
     m_source->setRecordingPath(m_recordingPath);
+    // The detectors continue from the newest earlier session of this connection in the
+    // same folder, so they need not relearn the mesh's normal from the backfill.
+    m_source->setDetectorResume(QFileInfo(m_recordingPath).absolutePath());
     if (m_pollIntervalMs > 0)
         m_source->setPollIntervalMs(m_pollIntervalMs);
     if (m_clock)
@@ -240,7 +244,10 @@ void LiveSession::flush()
     auto detection
         = m_detection ? std::make_shared<DetectionResult>(*m_detection) : std::make_shared<DetectionResult>();
     std::shared_ptr<const LiveFindings> latest;
+    QString resumeReport;
     for (const LiveUpdate& update : m_pending) {
+        if (!update.detectorResume.isEmpty())
+            resumeReport = update.detectorResume;
         appendUpdate(*grown, update);
         if (update.findings) {
             appendBands(*detection, *grown, *update.findings);
@@ -274,6 +281,8 @@ void LiveSession::flush()
         m_detection = detection;
         Q_EMIT detectionUpdated(m_dataset, m_detection);
     }
+    if (!resumeReport.isEmpty())
+        Q_EMIT detectorsResumed(resumeReport);
 }
 
 void LiveSession::showStatus(const LiveStatus& status)

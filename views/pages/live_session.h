@@ -75,6 +75,9 @@ Q_SIGNALS:
     void detectionUpdated(std::shared_ptr<const meshscope::Dataset> dataset,
         std::shared_ptr<const meshscope::DetectionResult> detection);
     void statusChanged(const meshscope::LiveStatus& status);
+    /// With the backfill: whether the detectors resumed from an earlier session's
+    /// recording (which one, how many series) or start cold.
+    void detectorsResumed(const QString& report);
     void failed(const QString& message);
     void runningChanged(bool running);
 
