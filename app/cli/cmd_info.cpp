@@ -116,8 +116,8 @@ QJsonObject toJson(const Summary& s)
             QJsonObject {{QStringLiteral("nodes"), s.nodes}, {QStringLiteral("edges"), s.edges},
                 {QStringLiteral("frames"), s.frames}}},
         {QStringLiteral("alerts"), s.alerts}, {QStringLiteral("detector_states"), s.detectorStates},
-        {QStringLiteral("duplicates"), s.duplicates},
-        {QStringLiteral("out_of_order"), s.outOfOrder}, {QStringLiteral("health"), s.health},
+        {QStringLiteral("duplicates"), s.duplicates}, {QStringLiteral("out_of_order"), s.outOfOrder},
+        {QStringLiteral("health"), s.health},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings)},
         {QStringLiteral("settings"), settings}};
 }

@@ -43,7 +43,8 @@ AnalysisRunner::Result AnalysisRunner::analyse(const Dataset& dataset, const Det
 {
     const PoolSlotRelease waiting;
     // Detection is nearly all of the work, so its progress stands for the whole job.
-    auto detection = std::make_shared<DetectionResult>(detectAll(dataset.series, settings, &job));
+    auto detection
+        = std::make_shared<DetectionResult>(detectAll(dataset.series, settings, &job, dataset.detectorStart));
     job.throwIfCancelled();
     auto analysed = makeSharedDataset(dataset);
     // The same investigation as `meshscope-cli investigate`: correlated incidents that the

@@ -35,7 +35,7 @@ InputInvestigation investigateInput(
         out.anomalies = dataset.anomalies;
         out.anomaliesFromInput = true;
     } else {
-        out.anomalies = detectAll(dataset.series, options.detection, job).anomalies;
+        out.anomalies = detectAll(dataset.series, options.detection, job, dataset.detectorStart).anomalies;
     }
     out.result = investigate(dataset, out.anomalies, settings, job);
     return out;

@@ -2,6 +2,7 @@
 
 #include "series_detection_stream.h"
 
+#include "model/meshscope_error.h"
 #include "model/signal_names.h"
 
 #include <QtConcurrent/QtConcurrentMap>
@@ -44,7 +45,7 @@ QHash<QString, double> trafficWeights(const SeriesStore& store)
 }
 
 SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const DetectionSettings& settings,
-    double trafficWeight)
+    double trafficWeight, const DetectorCheckpoint* start)
 {
     const SeriesSpan span = store.samples(id);
     SeriesResult result;
@@ -55,7 +56,22 @@ SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const Detection
     result.band.score.reserve(span.size);
     // The same stream live mode feeds poll by poll, fed the whole series at once.
     SeriesDetectionStream stream(store.key(id), settings);
-    result.anomalies = stream.feed(store, id, 0, span.size, trafficWeight, &result.band);
+    std::size_t learnt = 0;
+    if (start) {
+        try {
+            stream.resume(*start);
+            // As in the live session: what the detector had learnt is not learnt again.
+            learnt = static_cast<std::size_t>(
+                std::upper_bound(span.timesMs, span.timesMs + span.size, start->lastMs) - span.timesMs);
+        } catch (const MeshscopeError&) {
+            // The live session could not use it either (another configuration or version).
+        }
+    }
+    const float none = std::numeric_limits<float>::quiet_NaN();
+    for (std::vector<float>* values :
+        {&result.band.expected, &result.band.lower, &result.band.upper, &result.band.score})
+        values->assign(learnt, none);
+    result.anomalies = stream.feed(store, id, learnt, span.size - learnt, trafficWeight, &result.band);
     for (Anomaly& last : stream.finish(trafficWeight))
         result.anomalies.push_back(std::move(last));
     return result;
@@ -63,9 +79,13 @@ SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const Detection
 
 } // namespace
 
-DetectionResult detectAll(const SeriesStore& store, const DetectionSettings& settings, const JobControl* job)
+DetectionResult detectAll(const SeriesStore& store, const DetectionSettings& settings, const JobControl* job,
+    const std::vector<DetectorCheckpoint>& start)
 {
     const QHash<QString, double> traffic = trafficWeights(store);
+    QHash<SeriesKey, const DetectorCheckpoint*> startOf;
+    for (const DetectorCheckpoint& checkpoint : start)
+        startOf.insert(checkpoint.series, &checkpoint);
     std::vector<SeriesId> ids(static_cast<std::size_t>(store.seriesCount()));
     std::iota(ids.begin(), ids.end(), 0);
     std::vector<SeriesResult> results(ids.size());
@@ -78,7 +98,8 @@ DetectionResult detectAll(const SeriesStore& store, const DetectionSettings& set
         if (job && job->isCancelled())
             return;
         const SeriesKey& key = store.key(id);
-        results[static_cast<std::size_t>(id)] = detectSeries(store, id, settings, traffic.value(key.entity, 1.0));
+        results[static_cast<std::size_t>(id)]
+            = detectSeries(store, id, settings, traffic.value(key.entity, 1.0), startOf.value(key, nullptr));
         const double fraction = static_cast<double>(++done) / static_cast<double>(ids.size());
         const std::lock_guard lock(progressMutex);
         reportProgress(job, fraction);

@@ -3,6 +3,7 @@
 // Batch entry point of the detectors, used by the GUI, the CLI and the correlator.
 // Implemented in core/detect/.
 
+#include "model/detector_checkpoint.h"
 #include "model/findings.h"
 #include "model/job_control.h"
 #include "model/series_store.h"
@@ -52,7 +53,12 @@ struct DetectionResult
 /// signal's bad direction) reaches `settings.minSignificance`. `Anomaly::detector` names
 /// the dominating component ("ensemble/seasonal", "ensemble/changepoint", ...). Reports
 /// progress per series; throws CancelledError when `job` is cancelled.
+///
+/// A series with a checkpoint in `start` (the ones a live session resumed from,
+/// Dataset::detectorStart) continues from it as that session did: its samples at or
+/// before the checkpoint get NaN band values and are not learnt again, so a replay of the
+/// session's recording shows what the session showed. An unusable checkpoint is ignored.
 DetectionResult detectAll(const SeriesStore& store, const DetectionSettings& settings = {},
-    const JobControl* job = nullptr);
+    const JobControl* job = nullptr, const std::vector<DetectorCheckpoint>& start = {});
 
 } // namespace meshscope

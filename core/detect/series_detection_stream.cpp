@@ -59,14 +59,15 @@ QString SeriesDetectionStream::configName() const
 
 DetectorCheckpoint SeriesDetectionStream::checkpoint() const
 {
-    return DetectorCheckpoint {m_key, m_lastMs, static_cast<qint64>(m_count), configName(), m_detector->saveState()};
+    return DetectorCheckpoint {
+        m_key, m_lastMs, static_cast<qint64>(m_count), configName(), m_detector->saveState()};
 }
 
 void SeriesDetectionStream::resume(const DetectorCheckpoint& checkpoint)
 {
     if (checkpoint.series != m_key || checkpoint.config != configName() || checkpoint.samples <= 0) {
-        throw MeshscopeError(QCoreApplication::translate("meshscope",
-            "the detector learnt under another configuration (%1, now %2)")
+        throw MeshscopeError(QCoreApplication::translate(
+            "meshscope", "the detector learnt under another configuration (%1, now %2)")
                                  .arg(checkpoint.config, configName()));
     }
     std::unique_ptr<EnsembleDetector> restored = makeDetector();

@@ -34,7 +34,8 @@ QString DetectorResume::text() const
 {
     QString text;
     if (resumed > 0) {
-        text = QCoreApplication::translate("meshscope", "resumed %Ln series' detectors (learnt until %1)", nullptr, resumed)
+        text = QCoreApplication::translate(
+            "meshscope", "resumed %Ln series' detectors (learnt until %1)", nullptr, resumed)
                    .arg(QDateTime::fromMSecsSinceEpoch(learntUntilMs, Qt::UTC)
                             .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
     }
@@ -98,7 +99,8 @@ DetectorResume LiveDetection::resume(const std::vector<DetectorCheckpoint>& chec
         }
     };
     for (const DetectorCheckpoint& checkpoint : checkpoints) {
-        if (m_dataset.series.find(checkpoint.series) != InvalidSeries || m_resumed.count(checkpoint.series) > 0)
+        if (m_dataset.series.find(checkpoint.series) != InvalidSeries
+            || m_resumed.count(checkpoint.series) > 0)
             continue; // already running in this session, or a duplicate
         if (nowMs - checkpoint.lastMs > MaxResumeAgeMs) {
             coldBecause(QCoreApplication::translate("meshscope", "learnt more than 7 days ago"));
@@ -113,6 +115,7 @@ DetectorResume LiveDetection::resume(const std::vector<DetectorCheckpoint>& chec
         }
         ++report.resumed;
         report.learntUntilMs = std::max(report.learntUntilMs, checkpoint.lastMs);
+        report.accepted.push_back(checkpoint);
         m_resumed.emplace(checkpoint.series, std::move(stream));
     }
     return report;
@@ -200,10 +203,12 @@ void LiveDetection::feed(std::vector<Work>& work, const JobControl* job)
         if (stream.samplesFed() > 0) {
             const SeriesSpan span = m_dataset.series.samples(item.id);
             const qint64* first = span.timesMs + item.from;
-            learnt = static_cast<std::size_t>(std::upper_bound(first, first + item.count, stream.lastFedMs()) - first);
+            learnt = static_cast<std::size_t>(
+                std::upper_bound(first, first + item.count, stream.lastFedMs()) - first);
         }
         const float none = std::numeric_limits<float>::quiet_NaN();
-        for (std::vector<float>* values : {&item.band.expected, &item.band.lower, &item.band.upper, &item.band.score})
+        for (std::vector<float>* values :
+            {&item.band.expected, &item.band.lower, &item.band.upper, &item.band.score})
             values->assign(learnt, none);
         // The store-reading feed, as detectAll uses: error ratios also see the requests
         // behind each sample, which this poll's request rates already added.

@@ -44,6 +44,7 @@ struct DetectorResume
     int cold = 0; ///< checkpoints that could not be used (their series start cold)
     qint64 learntUntilMs = 0; ///< the latest sample the resumed detectors had learnt from
     QStringList problems; ///< why checkpoints were not used, one line per kind of reason
+    std::vector<DetectorCheckpoint> accepted; ///< the checkpoints that were resumed
 
     /// "resumed 3,210 series' detectors (learnt until 2026-12-04 03:55 UTC); 12 start cold: …"
     QString text() const;

@@ -66,6 +66,8 @@ struct LiveUpdate
     /// With the backfill, when asked to resume the detectors: from which recording and how
     /// many (or why not), e.g. "live-20261204-031500.meshrec: resumed 3,210 series' …".
     QString detectorResume;
+    /// With the backfill: the checkpoints the detectors resumed from (Dataset::detectorStart).
+    std::shared_ptr<const std::vector<DetectorCheckpoint>> detectorStart;
 };
 
 /// A live mesh as a source of frames: on start it backfills the last N minutes (so

@@ -95,16 +95,26 @@ QString LiveWorker::resumeDetectors()
 {
     const QString path = recordingToResume(m_detectorResume, m_profile, m_recordingPath);
     if (path.isEmpty())
-        return QCoreApplication::translate("meshscope", "no earlier session of this connection to resume the detectors from");
+        return QCoreApplication::translate(
+            "meshscope", "no earlier session of this connection to resume the detectors from");
     const QString name = QFileInfo(path).fileName();
     try {
         const std::unique_ptr<RecordingReader> reader = RecordingReader::open(path);
-        const DetectorResume resume = m_detection->resume(reader->detectorCheckpoints(), m_clock());
+        DetectorResume resume = m_detection->resume(reader->detectorCheckpoints(), m_clock());
+        if (m_writer && !resume.accepted.empty()) {
+            // The new recording remembers where its detectors started, for its replay.
+            m_writer->storeDetectorCheckpoints(resume.accepted, DetectorCheckpoint::Kind::SessionStart);
+            m_writer->commit();
+        }
+        m_detectorStart = std::make_shared<const std::vector<DetectorCheckpoint>>(std::move(resume.accepted));
         if (resume.resumed == 0 && resume.cold == 0)
-            return QCoreApplication::translate("meshscope", "%1 holds no detector states; the detectors start cold").arg(name);
+            return QCoreApplication::translate(
+                "meshscope", "%1 holds no detector states; the detectors start cold")
+                .arg(name);
         return name + QStringLiteral(": ") + resume.text();
     } catch (const MeshscopeError& error) {
-        return QCoreApplication::translate("meshscope", "the detectors start cold: %1 (%2)").arg(error.message(), name);
+        return QCoreApplication::translate("meshscope", "the detectors start cold: %1 (%2)")
+            .arg(error.message(), name);
     }
 }
 
@@ -256,8 +266,10 @@ void LiveWorker::onSuccess(MeshSnapshot snapshot, qint64 startMs, qint64 endMs, 
     if (m_detection) {
         update.findings = std::make_shared<const LiveFindings>(
             m_detection->update(update.series, update.frames, endMs, &m_job));
-        if (backfill)
+        if (backfill) {
             update.detectorResume = m_resumeReport;
+            update.detectorStart = m_detectorStart;
+        }
         if (m_clock() - m_lastCheckpointMs >= CheckpointEveryMs) {
             try {
                 storeCheckpoints();

@@ -80,6 +80,7 @@ private:
     bool m_backfilled = false;
     QString m_detectorResume;
     QString m_resumeReport; ///< handed over with the backfill
+    std::shared_ptr<const std::vector<DetectorCheckpoint>> m_detectorStart; ///< likewise
     qint64 m_lastCheckpointMs = 0;
     QHash<SeriesKey, qint64> m_lastRecorded;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "detector_checkpoint.h"
 #include "external_alert.h"
 #include "findings.h"
 #include "series_store.h"
@@ -26,6 +27,10 @@ struct Dataset
     std::vector<ExternalAlert> alerts;
     /// Settings used to produce this data (source, detector parameters...), as text.
     QMap<QString, QString> settings;
+    /// The detector checkpoints the live session that recorded this data resumed from
+    /// (empty when it started cold): detection starts from them, so a replay shows what
+    /// the session showed.
+    std::vector<DetectorCheckpoint> detectorStart;
 
     TimeRange timeRange() const;
 };

@@ -13,6 +13,10 @@ namespace meshscope {
 /// detector_state table; LiveDetection::checkpoints() and resume()).
 struct DetectorCheckpoint
 {
+    /// Which checkpoints of a session: its latest (what a next session resumes), or the
+    /// ones it resumed from itself (what a replay of its recording starts from).
+    enum class Kind { Latest = 0, SessionStart = 1 };
+
     SeriesKey series;
     qint64 lastMs = 0; ///< time of the latest sample the detector learnt from
     qint64 samples = 0; ///< samples it learnt from

@@ -8,31 +8,44 @@ namespace {
 /// The first schema version with the detector_state table.
 constexpr int DetectorStatesSince = 4;
 
+qint64 kindNumber(DetectorStateTable::Kind kind)
+{
+    return static_cast<qint64>(kind);
+}
+
 } // namespace
 
-void DetectorStateTable::replaceCheckpoints(SqliteDatabase& db, const std::vector<DetectorCheckpoint>& checkpoints)
+void DetectorStateTable::replaceCheckpoints(
+    SqliteDatabase& db, Kind kind, const std::vector<DetectorCheckpoint>& checkpoints)
 {
-    db.exec("DELETE FROM detector_state;");
-    SqliteStatement insert = db.prepare(
-        "INSERT OR REPLACE INTO detector_state (entity, signal, last_ms, samples, config, state) VALUES (?,?,?,?,?,?)");
+    SqliteStatement clear = db.prepare("DELETE FROM detector_state WHERE kind = ?");
+    clear.bind(1, kindNumber(kind));
+    clear.run();
+    SqliteStatement insert
+        = db.prepare("INSERT OR REPLACE INTO detector_state (kind, entity, signal, last_ms, "
+                     "samples, config, state) VALUES (?,?,?,?,?,?,?)");
     for (const DetectorCheckpoint& c : checkpoints) {
-        insert.bind(1, c.series.entity);
-        insert.bind(2, c.series.signal);
-        insert.bind(3, c.lastMs);
-        insert.bind(4, c.samples);
-        insert.bind(5, c.config);
-        insert.bindBlob(6, c.state.constData(), static_cast<std::size_t>(c.state.size()));
+        insert.bind(1, kindNumber(kind));
+        insert.bind(2, c.series.entity);
+        insert.bind(3, c.series.signal);
+        insert.bind(4, c.lastMs);
+        insert.bind(5, c.samples);
+        insert.bind(6, c.config);
+        insert.bindBlob(7, c.state.constData(), static_cast<std::size_t>(c.state.size()));
         insert.run();
     }
 }
 
-std::vector<DetectorCheckpoint> DetectorStateTable::checkpoints(const SqliteDatabase& db, int schemaVersion)
+std::vector<DetectorCheckpoint> DetectorStateTable::checkpoints(
+    const SqliteDatabase& db, int schemaVersion, Kind kind)
 {
     std::vector<DetectorCheckpoint> out;
     if (schemaVersion < DetectorStatesSince)
         return out;
-    SqliteStatement query = db.prepare(
-        "SELECT entity, signal, last_ms, samples, config, state FROM detector_state ORDER BY entity, signal");
+    SqliteStatement query
+        = db.prepare("SELECT entity, signal, last_ms, samples, config, state FROM detector_state "
+                     "WHERE kind = ? ORDER BY entity, signal");
+    query.bind(1, kindNumber(kind));
     while (query.step()) {
         DetectorCheckpoint c;
         c.series = {query.columnText(0), query.columnText(1)};
@@ -47,11 +60,13 @@ std::vector<DetectorCheckpoint> DetectorStateTable::checkpoints(const SqliteData
     return out;
 }
 
-int DetectorStateTable::count(const SqliteDatabase& db, int schemaVersion)
+int DetectorStateTable::count(const SqliteDatabase& db, int schemaVersion, Kind kind)
 {
-    return schemaVersion < DetectorStatesSince
-        ? 0
-        : static_cast<int>(db.queryInt("SELECT count(*) FROM detector_state"));
+    if (schemaVersion < DetectorStatesSince)
+        return 0;
+    SqliteStatement query = db.prepare("SELECT count(*) FROM detector_state WHERE kind = ?");
+    query.bind(1, kindNumber(kind));
+    return query.step() ? static_cast<int>(query.columnInt(0)) : 0;
 }
 
 } // namespace meshscope

@@ -34,7 +34,7 @@ struct RecordingInfo
     int incidentCount = 0;
     int noteCount = 0;
     int alertCount = 0; ///< Prometheus alerts (external_alert rows)
-    int detectorStateCount = 0; ///< series with a detector checkpoint (detector_state rows)
+    int detectorStateCount = 0; ///< series with a latest detector checkpoint (resumable)
     qint64 fileBytes = 0;
     QString health; ///< "ok", or what is wrong (e.g. "not closed cleanly; recovered")
     QMap<QString, QString> settings;
@@ -65,8 +65,11 @@ public:
     virtual void addNote(const Note& note) = 0;
     /// Replaces the stored Prometheus alerts with these.
     virtual void storeAlerts(const std::vector<ExternalAlert>& alerts) = 0;
-    /// Replaces the stored detector checkpoints with these (written by the next commit).
-    virtual void storeDetectorCheckpoints(const std::vector<DetectorCheckpoint>& checkpoints) = 0;
+    /// Replaces the stored detector checkpoints of this kind with these (written by the
+    /// next commit).
+    virtual void storeDetectorCheckpoints(const std::vector<DetectorCheckpoint>& checkpoints,
+        DetectorCheckpoint::Kind kind = DetectorCheckpoint::Kind::Latest)
+        = 0;
     /// Writes everything buffered in one transaction.
     virtual void commit() = 0;
     /// Writes a whole dataset (series, topology, findings, notes, settings) and commits.
@@ -91,8 +94,10 @@ public:
     virtual void readSeries(const SeriesKey& key, const TimeRange& range, std::vector<qint64>& timesMs,
         std::vector<double>& values) const = 0;
     virtual std::vector<TopologyFrame> topologyFrames() const = 0;
-    /// The detector checkpoints a live session stored (none before schema version 4).
-    virtual std::vector<DetectorCheckpoint> detectorCheckpoints() const = 0;
+    /// The detector checkpoints of this kind a live session stored (none before schema
+    /// version 4).
+    virtual std::vector<DetectorCheckpoint> detectorCheckpoints(
+        DetectorCheckpoint::Kind kind = DetectorCheckpoint::Kind::Latest) const = 0;
     /// Loads everything into `dataset` (which should be empty).
     virtual void readInto(Dataset& dataset, const JobControl* job = nullptr) const = 0;
 };

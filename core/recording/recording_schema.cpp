@@ -94,13 +94,14 @@ CREATE TABLE external_alert (
 // Added by version 4; both a new file and the migration from version 3 create it.
 const char* const DetectorStateSql = R"sql(
 CREATE TABLE detector_state (
+    kind INTEGER NOT NULL,
     entity TEXT NOT NULL,
     signal TEXT NOT NULL,
     last_ms INTEGER NOT NULL,
     samples INTEGER NOT NULL,
     config TEXT NOT NULL,
     state BLOB NOT NULL,
-    PRIMARY KEY (entity, signal));
+    PRIMARY KEY (kind, entity, signal));
 )sql";
 
 void migrateFrom1(SqliteDatabase& db)

@@ -121,14 +121,16 @@ void SqliteRecordingReader::fillInfo()
     m_info.incidentCount = static_cast<int>(m_db->queryInt("SELECT count(*) FROM incident"));
     m_info.noteCount = static_cast<int>(m_db->queryInt("SELECT count(*) FROM note"));
     m_info.alertCount = AlertTable::count(*m_db, m_schemaVersion);
-    m_info.detectorStateCount = DetectorStateTable::count(*m_db, m_schemaVersion);
+    m_info.detectorStateCount
+        = DetectorStateTable::count(*m_db, m_schemaVersion, DetectorCheckpoint::Kind::Latest);
     m_info.settings = FindingsTable::settings(*m_db);
     m_info.health = QStringLiteral("ok");
 }
 
-std::vector<DetectorCheckpoint> SqliteRecordingReader::detectorCheckpoints() const
+std::vector<DetectorCheckpoint> SqliteRecordingReader::detectorCheckpoints(
+    DetectorCheckpoint::Kind kind) const
 {
-    return DetectorStateTable::checkpoints(*m_db, m_schemaVersion);
+    return DetectorStateTable::checkpoints(*m_db, m_schemaVersion, kind);
 }
 
 RecordingInfo SqliteRecordingReader::info() const
@@ -276,6 +278,8 @@ void SqliteRecordingReader::readInto(Dataset& dataset, const JobControl* job) co
     dataset.incidents = FindingsTable::incidents(*m_db);
     dataset.notes = FindingsTable::notes(*m_db);
     dataset.alerts = AlertTable::alerts(*m_db, m_schemaVersion);
+    dataset.detectorStart
+        = DetectorStateTable::checkpoints(*m_db, m_schemaVersion, DetectorCheckpoint::Kind::SessionStart);
     for (auto it = m_info.settings.begin(); it != m_info.settings.end(); ++it)
         dataset.settings.insert(it.key(), it.value());
     reportProgress(job, 1.0);

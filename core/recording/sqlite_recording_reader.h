@@ -26,7 +26,7 @@ public:
     void readSeries(const SeriesKey& key, const TimeRange& range, std::vector<qint64>& timesMs,
         std::vector<double>& values) const override;
     std::vector<TopologyFrame> topologyFrames() const override;
-    std::vector<DetectorCheckpoint> detectorCheckpoints() const override;
+    std::vector<DetectorCheckpoint> detectorCheckpoints(DetectorCheckpoint::Kind kind) const override;
     void readInto(Dataset& dataset, const JobControl* job = nullptr) const override;
 
 private:

@@ -259,11 +259,12 @@ void SqliteRecordingWriter::storeAlerts(const std::vector<ExternalAlert>& alerts
     AlertTable::replaceAlerts(*m_db, alerts);
 }
 
-void SqliteRecordingWriter::storeDetectorCheckpoints(const std::vector<DetectorCheckpoint>& checkpoints)
+void SqliteRecordingWriter::storeDetectorCheckpoints(
+    const std::vector<DetectorCheckpoint>& checkpoints, DetectorCheckpoint::Kind kind)
 {
     requireOpen();
     beginIfNeeded();
-    DetectorStateTable::replaceCheckpoints(*m_db, checkpoints);
+    DetectorStateTable::replaceCheckpoints(*m_db, kind, checkpoints);
 }
 
 void SqliteRecordingWriter::commit()
@@ -302,6 +303,7 @@ void SqliteRecordingWriter::writeDataset(const Dataset& dataset, const JobContro
             appendTopology(frame);
         storeFindings(dataset.anomalies, dataset.incidents);
         storeAlerts(dataset.alerts);
+        storeDetectorCheckpoints(dataset.detectorStart, DetectorCheckpoint::Kind::SessionStart);
         for (const Note& note : dataset.notes)
             addNote(note);
         throwIfCancelled(job);

@@ -34,7 +34,8 @@ public:
         const std::vector<Anomaly>& anomalies, const std::vector<Incident>& incidents) override;
     void addNote(const Note& note) override;
     void storeAlerts(const std::vector<ExternalAlert>& alerts) override;
-    void storeDetectorCheckpoints(const std::vector<DetectorCheckpoint>& checkpoints) override;
+    void storeDetectorCheckpoints(
+        const std::vector<DetectorCheckpoint>& checkpoints, DetectorCheckpoint::Kind kind) override;
     void commit() override;
     void writeDataset(const Dataset& dataset, const JobControl* job = nullptr) override;
     void close() override;

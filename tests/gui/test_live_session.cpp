@@ -179,6 +179,10 @@ private Q_SLOTS:
         QVERIFY2(second.startsWith(QStringLiteral("first.meshrec: resumed ")), qPrintable(second));
         QVERIFY2(!second.contains(QStringLiteral("cold")), qPrintable(second));
         QVERIFY(!second.contains(m_token));
+        // The second recording remembers where its detectors started, for its replay.
+        const Dataset replayed = loadRecording(dir.filePath(QStringLiteral("second.meshrec")));
+        QCOMPARE(int(replayed.detectorStart.size()),
+            RecordingReader::open(dir.filePath(QStringLiteral("first.meshrec")))->info().detectorStateCount);
     }
 };
 

@@ -285,6 +285,21 @@ private Q_SLOTS:
         const std::vector<Anomaly> expectedAfter = afterCut(wholeAnomalies);
         QVERIFY(!expectedAfter.empty()); // the fault at FaultAt
         QCOMPARE(afterCut(secondAnomalies), expectedAfter);
+        // A replay of the second session's data that starts from the checkpoints it resumed
+        // from (what its recording keeps) shows exactly what the session showed.
+        const DetectionResult replay = detectAll(second.dataset().series, {}, nullptr, resumed.accepted);
+        for (const SeriesBand& band : replay.bands) {
+            const SeriesBand& live = secondBands.bands.value(second.dataset().series.key(band.series));
+            QCOMPARE(band.score.size(), live.score.size());
+            for (std::size_t i = 0; i < band.score.size(); ++i) {
+                QCOMPARE(std::isnan(band.score[i]), i < Overlap);
+                if (i >= Overlap) {
+                    QCOMPARE(band.expected[i], live.expected[i]);
+                    QCOMPARE(band.score[i], live.score[i]);
+                }
+            }
+        }
+        QCOMPARE(afterCut(replay.anomalies), expectedAfter);
         // A fresh session's detectors are not warm: their scores differ after the cut.
         LiveDetection cold;
         BandCollector coldBands;
@@ -315,9 +330,11 @@ private Q_SLOTS:
         second.update(slice({all[0]}, 290, 310), {}, timeAt(309));
         const std::vector<DetectorCheckpoint> after = second.checkpoints();
         QCOMPARE(after.size(), std::size_t(3));
-        QCOMPARE(std::count_if(after.begin(), after.end(), [&](const DetectorCheckpoint& c) {
-            return c.series == checkpoints[3].series && c.state == checkpoints[3].state;
-        }), 1);
+        QCOMPARE(std::count_if(after.begin(), after.end(),
+                     [&](const DetectorCheckpoint& c) {
+                         return c.series == checkpoints[3].series && c.state == checkpoints[3].state;
+                     }),
+            1);
     }
 
     void samplesAlreadySeenAreIgnored()

@@ -390,8 +390,9 @@ private Q_SLOTS:
         {
             auto writer = RecordingWriter::openForAppend(file);
             writer->storeDetectorCheckpoints({first, second});
+            writer->storeDetectorCheckpoints({second}, DetectorCheckpoint::Kind::SessionStart);
             writer->commit();
-            first.samples = 43; // a later checkpoint replaces the earlier ones
+            first.samples = 43; // a later checkpoint replaces the earlier ones of its kind
             writer->storeDetectorCheckpoints({first});
             writer->close();
         }
@@ -405,6 +406,19 @@ private Q_SLOTS:
         QCOMPARE(stored[0].samples, qint64(43));
         QCOMPARE(stored[0].config, first.config);
         QCOMPARE(stored[0].state, first.state);
+        // The checkpoints the session started from stay, and a loaded dataset carries them.
+        const std::vector<DetectorCheckpoint> start
+            = reader->detectorCheckpoints(DetectorCheckpoint::Kind::SessionStart);
+        QCOMPARE(start.size(), std::size_t(1));
+        QCOMPARE(start[0].series, second.series);
+        Dataset loaded;
+        reader->readInto(loaded);
+        QCOMPARE(loaded.detectorStart.size(), std::size_t(1));
+        QCOMPARE(loaded.detectorStart[0].state, second.state);
+        // ...and a copy of the dataset into a new recording keeps them.
+        const QString copy = path(QStringLiteral("v3-copy.meshrec"));
+        saveRecording(loaded, copy);
+        QCOMPARE(loadRecording(copy).detectorStart.size(), std::size_t(1));
     }
 
     void looksLikeRecordingChecksTheHeader()

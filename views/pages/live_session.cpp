@@ -248,6 +248,8 @@ void LiveSession::flush()
     for (const LiveUpdate& update : m_pending) {
         if (!update.detectorResume.isEmpty())
             resumeReport = update.detectorResume;
+        if (update.detectorStart)
+            grown->detectorStart = *update.detectorStart; // Detect Again starts where live did
         appendUpdate(*grown, update);
         if (update.findings) {
             appendBands(*detection, *grown, *update.findings);
