@@ -671,17 +671,17 @@
         <translation>Die Aufzeichnung ist abgeschnitten: Die Datei hat %1 Bytes, sollte aber %2 haben. Die Kopie ist unvollständig; kopieren Sie sie erneut oder laden Sie sie erneut herunter.</translation>
     </message>
     <message>
-        <location filename="../core/recording/recording_schema.cpp" line="157"/>
+        <location filename="../core/recording/recording_schema.cpp" line="178"/>
         <source>This is an SQLite database but not a meshscope recording. Open a .meshrec file, or import the data with `meshscope-cli import`.</source>
         <translation>Dies ist eine SQLite-Datenbank, aber keine meshscope-Aufzeichnung. Öffnen Sie eine .meshrec-Datei oder importieren Sie die Daten mit `meshscope-cli import`.</translation>
     </message>
     <message>
-        <location filename="../core/recording/recording_schema.cpp" line="164"/>
+        <location filename="../core/recording/recording_schema.cpp" line="185"/>
         <source>The recording was written by a newer meshscope (schema version %1; this version reads up to %2). Update meshscope to open it.</source>
         <translation>Die Aufzeichnung wurde von einer neueren meshscope-Version geschrieben (Schemaversion %1; diese Version liest bis %2). Aktualisieren Sie meshscope, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../core/recording/recording_schema.cpp" line="172"/>
+        <location filename="../core/recording/recording_schema.cpp" line="193"/>
         <source>The recording has no schema version: it was never completely created or is damaged. Record or export it again.</source>
         <translation>Die Aufzeichnung hat keine Schemaversion: Entweder wurde sie nie vollständig angelegt, oder sie ist beschädigt. Zeichnen Sie sie erneut auf oder exportieren Sie sie erneut.</translation>
     </message>
@@ -716,59 +716,100 @@
         <translation>SQLite-Fehler bei der Aufzeichnung (%1; Vorgang: %2).</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="45"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="46"/>
         <source>not closed cleanly; recovered up to the last commit</source>
         <translation>nicht sauber geschlossen; bis zum letzten Commit wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="46"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="47"/>
         <source>not closed cleanly</source>
         <translation>nicht sauber geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="65"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="66"/>
         <source>No temporary folder to recover the recording in (%1).</source>
         <translation>Kein temporärer Ordner, um die Aufzeichnung wiederherzustellen (%1).</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="74"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="75"/>
         <source>Could not copy the recording to recover it; check the free space in the temporary folder.</source>
         <translation>Die Aufzeichnung konnte zum Wiederherstellen nicht kopiert werden; prüfen Sie den freien Speicherplatz im temporären Ordner.</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="153"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="162"/>
         <source>The recording is corrupt: %1. Restore it from its source.</source>
         <translation>Die Aufzeichnung ist beschädigt: %1. Stellen Sie sie aus ihrer Quelle wieder her.</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="174"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="183"/>
         <source>a chunk of series data is damaged (checksum mismatch)</source>
         <translation>ein Block mit Zeitreihendaten ist fehlerhaft (Prüfsumme stimmt nicht)</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="179"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="188"/>
         <source>a chunk&apos;s sample count does not match its index</source>
         <translation>die Anzahl der Messwerte eines Blocks passt nicht zu seinem Index</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="185"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="194"/>
         <source>the times of series chunks are out of order</source>
         <translation>die Zeiten der Zeitreihenblöcke sind nicht in der richtigen Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_reader.cpp" line="238"/>
+        <location filename="../core/recording/sqlite_recording_reader.cpp" line="247"/>
         <source>a topology frame refers to a missing frame</source>
         <translation>ein Topologie-Frame verweist auf einen fehlenden Frame</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_writer.cpp" line="66"/>
+        <location filename="../core/recording/sqlite_recording_writer.cpp" line="67"/>
         <source>The recording is closed (after close() or an earlier error); open it again to write.</source>
         <translation>Die Aufzeichnung ist geschlossen (nach close() oder einem früheren Fehler); öffnen Sie sie erneut, um zu schreiben.</translation>
     </message>
     <message>
-        <location filename="../core/recording/sqlite_recording_writer.cpp" line="117"/>
+        <location filename="../core/recording/sqlite_recording_writer.cpp" line="118"/>
         <source>Samples of %1 must be appended in increasing time order: %2 ms does not come after %3 ms.</source>
         <translation>Messwerte von %1 müssen in aufsteigender Zeitfolge angehängt werden: %2 ms liegt nicht nach %3 ms.</translation>
+    </message>
+    <message>
+        <location filename="../core/detect/series_detection_stream.cpp" line="69"/>
+        <source>the detector learnt under another configuration (%1, now %2)</source>
+        <translation>der Detektor lernte unter einer anderen Konfiguration (%1, jetzt %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/live/live_detection.cpp" line="37"/>
+        <source>resumed %Ln series&apos; detectors (learnt until %1)</source>
+        <translation>
+            <numerusform>Detektoren von %Ln Zeitreihe fortgesetzt (gelernt bis %1)</numerusform>
+            <numerusform>Detektoren von %Ln Zeitreihen fortgesetzt (gelernt bis %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/live/live_detection.cpp" line="45"/>
+        <source>%Ln series start cold: %1</source>
+        <translation>
+            <numerusform>%Ln Zeitreihe beginnt ohne Vorwissen: %1</numerusform>
+            <numerusform>%Ln Zeitreihen beginnen ohne Vorwissen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/live/live_detection.cpp" line="106"/>
+        <source>learnt more than 7 days ago</source>
+        <translation>vor mehr als 7 Tagen gelernt</translation>
+    </message>
+    <message>
+        <location filename="../core/live/live_worker.cpp" line="98"/>
+        <source>no earlier session of this connection to resume the detectors from</source>
+        <translation>keine frühere Sitzung dieser Verbindung, deren Detektoren fortgesetzt werden könnten</translation>
+    </message>
+    <message>
+        <location filename="../core/live/live_worker.cpp" line="111"/>
+        <source>%1 holds no detector states; the detectors start cold</source>
+        <translation>%1 enthält keine Detektorzustände; die Detektoren beginnen ohne Vorwissen</translation>
+    </message>
+    <message>
+        <location filename="../core/live/live_worker.cpp" line="116"/>
+        <source>the detectors start cold: %1 (%2)</source>
+        <translation>die Detektoren beginnen ohne Vorwissen: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1040,12 +1081,12 @@
 <context>
     <name>meshscope::LiveSession</name>
     <message>
-        <location filename="../views/pages/live_session.cpp" line="283"/>
+        <location filename="../views/pages/live_session.cpp" line="294"/>
         <source>Live %1: %2</source>
         <translation>Live %1: %2</translation>
     </message>
     <message>
-        <location filename="../views/pages/live_session.cpp" line="285"/>
+        <location filename="../views/pages/live_session.cpp" line="296"/>
         <source>Recording to %1</source>
         <translation>Aufzeichnung nach %1</translation>
     </message>
@@ -1063,137 +1104,142 @@
         <translation>Die Live-Verbindung wurde beendet: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="104"/>
+        <location filename="../app/gui/main_window.cpp" line="97"/>
+        <source>Live detectors: %1</source>
+        <translation>Live-Detektoren: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <location filename="../app/gui/main_window.cpp" line="116"/>
         <source>Loading was cancelled.</source>
         <translation>Das Laden wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
         <source>Open &amp;Demo Recording</source>
         <translation>&amp;Demo-Aufzeichnung öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="154"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>&amp;Disconnect</source>
         <translation>&amp;Trennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="156"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>&amp;Cancel Loading</source>
         <translation>Laden &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="165"/>
+        <location filename="../app/gui/main_window.cpp" line="168"/>
         <source>&amp;Fit Topology</source>
         <translation>Topologie &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="168"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;Detect Again</source>
         <translation>Erneut &amp;erkennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="173"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>&amp;About meshscope</source>
         <translation>&amp;Über meshscope</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>About meshscope</source>
         <translation>Über meshscope</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&lt;b&gt;meshscope %1&lt;/b&gt;&lt;p&gt;Incident console for service meshes: topology, anomalies, incidents and replay of recorded metrics.&lt;/p&gt;</source>
         <translation>&lt;b&gt;meshscope %1&lt;/b&gt;&lt;p&gt;Vorfallkonsole für Service-Meshes: Topologie, Anomalien, Vorfälle und Wiedergabe aufgezeichneter Metriken.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>Cancel loading or detection (Esc)</source>
         <translation>Laden oder Erkennung abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>Plots</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="225"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="223"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="257"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>The demo recording was not found. Build the demo_recording target or open a file with File › Open.</source>
         <translation>Die Demo-Aufzeichnung wurde nicht gefunden. Bauen Sie das Target demo_recording oder öffnen Sie eine Datei über Datei › Öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="269"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>Open recording or metrics dump</source>
         <translation>Aufzeichnung oder Metrik-Dump öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
         <source>Recordings and dumps (*.meshrec *.om *.txt *.prom *.json *.csv);;Recordings (*.meshrec);;All files (*)</source>
         <translation>Aufzeichnungen und Dumps (*.meshrec *.om *.txt *.prom *.json *.csv);;Aufzeichnungen (*.meshrec);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="296"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>%1 — meshscope</source>
         <translation>%1 — meshscope</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="301"/>
         <source>Loaded with %n warning(s): %1</source>
         <translation>
             <numerusform>Mit %n Warnung geladen: %1</numerusform>
@@ -1201,67 +1247,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
         <source>Detecting anomalies in %1…</source>
         <translation>Erkenne Anomalien in %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="320"/>
         <source>Detection failed: %1</source>
         <translation>Erkennung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="322"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Detection was cancelled; View › Detect Again (Ctrl+D) restarts it.</source>
         <translation>Die Erkennung wurde abgebrochen; Ansicht › Erneut erkennen (Ctrl+D) startet sie neu.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="347"/>
+        <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>&amp;Clear Detector Tuning</source>
         <translation>Detektoreinstellungen &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="348"/>
+        <location filename="../app/gui/main_window.cpp" line="351"/>
         <source>Unmute every series and give each the normal sensitivity</source>
         <translation>Stummschaltung aller Zeitreihen aufheben und jeder die normale Empfindlichkeit geben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="360"/>
         <source>%1. Live detection uses it from the next connection.</source>
         <translation>%1. Die Live-Erkennung übernimmt die Änderung ab der nächsten Verbindung.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="364"/>
         <source>%1; detecting again.</source>
         <translation>%1; Erkennung läuft erneut.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>The detector tuning was not read (%1); the defaults are used until you change a series.</source>
         <translation>Die Detektoreinstellungen wurden nicht gelesen (%1); bis Sie eine Zeitreihe ändern, gelten die Standardwerte.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="401"/>
+        <location filename="../app/gui/main_window.cpp" line="404"/>
         <source>Could not open: %1</source>
         <translation>Konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="417"/>
+        <location filename="../app/gui/main_window.cpp" line="420"/>
         <source>%1 – %2 UTC</source>
         <translation>%1 – %2 UTC</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="418"/>
+        <location filename="../app/gui/main_window.cpp" line="421"/>
         <source>no samples</source>
         <translation>keine Messwerte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="419"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n Zeitreihe</numerusform>
@@ -1269,7 +1315,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="420"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>%n anomalies</source>
         <translation>
             <numerusform>%n Anomalie</numerusform>
@@ -1277,7 +1323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="421"/>
+        <location filename="../app/gui/main_window.cpp" line="424"/>
         <source>%n incidents</source>
         <translation>
             <numerusform>%n Vorfall</numerusform>
@@ -1285,7 +1331,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="507"/>
+        <location filename="../app/gui/main_window.cpp" line="510"/>
         <source>live, recording to %1</source>
         <translation>live, Aufzeichnung nach %1</translation>
     </message>
