@@ -1,12 +1,16 @@
 // Per-poll cost of continuous live detection on a 500-workload mesh: the detectors are
 // warmed on an hour of backfill, then each iteration is one poll bringing one new sample
 // per series. Compare with `full_detect_ms`, what rerunning detectAll on the history costs.
+// BM_CheckpointResume500Workloads: what a session's detector checkpoints cost to take,
+// to write into a recording, to read back and to resume in a new session.
 #include "live/live_detection.h"
 
 #include "detect/detection.h"
 #include "model/signal_names.h"
+#include "recording/recording.h"
 
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 
@@ -131,8 +135,53 @@ void BM_LivePollDuringIncident500Workloads(benchmark::State& state)
     runPolls(state, true);
 }
 
+void BM_CheckpointResume500Workloads(benchmark::State& state)
+{
+    const MeshSeries mesh = meshSeries();
+    std::mt19937 rng(5);
+    LiveDetection live;
+    live.update(
+        poll(mesh, 0, BackfillSamples, rng, 1 << 30), {topology()}, StartMs + (BackfillSamples - 1) * StepMs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("checkpoints.meshrec"));
+    double takeMs = 0, storeMs = 0, readMs = 0, resumeMs = 0, bytes = 0;
+    int resumed = 0;
+    for (auto _ : state) {
+        QElapsedTimer clock;
+        clock.start();
+        const std::vector<DetectorCheckpoint> checkpoints = live.checkpoints();
+        takeMs += double(clock.nsecsElapsed()) / 1e6;
+        bytes = 0;
+        for (const DetectorCheckpoint& c : checkpoints)
+            bytes += double(c.state.size());
+        clock.restart();
+        {
+            const std::unique_ptr<RecordingWriter> writer = RecordingWriter::create(path, true);
+            writer->storeDetectorCheckpoints(checkpoints);
+            writer->close();
+        }
+        storeMs += double(clock.nsecsElapsed()) / 1e6;
+        clock.restart();
+        const std::vector<DetectorCheckpoint> stored = RecordingReader::open(path)->detectorCheckpoints();
+        readMs += double(clock.nsecsElapsed()) / 1e6;
+        clock.restart();
+        LiveDetection next;
+        resumed = next.resume(stored, StartMs + BackfillSamples * StepMs).resumed;
+        resumeMs += double(clock.nsecsElapsed()) / 1e6;
+    }
+    const double n = double(state.iterations());
+    state.counters["series"] = double(mesh.keys.size());
+    state.counters["resumed"] = resumed;
+    state.counters["state_MB"] = bytes / 1e6;
+    state.counters["take_ms"] = takeMs / n;
+    state.counters["store_ms"] = storeMs / n;
+    state.counters["read_ms"] = readMs / n;
+    state.counters["resume_ms"] = resumeMs / n;
+}
+
 } // namespace
 
+BENCHMARK(BM_CheckpointResume500Workloads)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LivePollQuiet500Workloads)->Iterations(40)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LivePollDuringIncident500Workloads)
     ->Iterations(40)
