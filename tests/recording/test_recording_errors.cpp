@@ -62,6 +62,17 @@ void writeBytes(const QString& path, const QByteArray& bytes)
     file.write(bytes);
 }
 
+/// Writes `dataset` as a current recording, then makes it a file of an older schema
+/// `version` by dropping the tables (`dropTables`, SQL) that version did not have: simpler
+/// than repeating the older schemas here.
+void saveAsOlderVersion(const Dataset& dataset, const QString& path, int version, const QByteArray& dropTables)
+{
+    saveRecording(dataset, path);
+    const QByteArray v = QByteArray::number(version);
+    execSql(path, dropTables + " PRAGMA user_version = " + v + "; UPDATE meta SET value = '" + v
+            + "' WHERE key = 'schema_version';");
+}
+
 QByteArray readBytes(const QString& path)
 {
     QFile file(path);
@@ -325,14 +336,10 @@ private Q_SLOTS:
     void version2FileIsReadAndMigrated()
     {
         // A version 2 file is a version 4 file without the external_alert and
-        // detector_state tables: make one from a current file rather than repeating the
-        // whole version 2 schema here.
+        // detector_state tables.
         const QString file = path(QStringLiteral("v2.meshrec"));
         const Dataset original = smallDataset(500);
-        saveRecording(original, file);
-        execSql(file,
-            "DROP TABLE external_alert; DROP TABLE detector_state; PRAGMA user_version = 2;"
-            "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+        saveAsOlderVersion(original, file, 2, "DROP TABLE external_alert; DROP TABLE detector_state;");
         {
             const QByteArray before = readBytes(file);
             const auto reader = RecordingReader::open(file);
@@ -370,11 +377,7 @@ private Q_SLOTS:
     void version3FileGainsDetectorCheckpoints()
     {
         const QString file = path(QStringLiteral("v3.meshrec"));
-        const Dataset original = smallDataset(500);
-        saveRecording(original, file);
-        execSql(file,
-            "DROP TABLE detector_state; PRAGMA user_version = 3;"
-            "UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+        saveAsOlderVersion(smallDataset(500), file, 3, "DROP TABLE detector_state;");
         {
             const QByteArray before = readBytes(file);
             const auto reader = RecordingReader::open(file);
