@@ -56,22 +56,14 @@ SeriesResult detectSeries(const SeriesStore& store, SeriesId id, const Detection
     result.band.score.reserve(span.size);
     // The same stream live mode feeds poll by poll, fed the whole series at once.
     SeriesDetectionStream stream(store.key(id), settings);
-    std::size_t learnt = 0;
     if (start) {
         try {
-            stream.resume(*start);
-            // As in the live session: what the detector had learnt is not learnt again.
-            learnt = static_cast<std::size_t>(
-                std::upper_bound(span.timesMs, span.timesMs + span.size, start->lastMs) - span.timesMs);
+            stream.resume(*start); // as in the live session: feed() skips what it had learnt
         } catch (const MeshscopeError&) {
             // The live session could not use it either (another configuration or version).
         }
     }
-    const float none = std::numeric_limits<float>::quiet_NaN();
-    for (std::vector<float>* values :
-        {&result.band.expected, &result.band.lower, &result.band.upper, &result.band.score})
-        values->assign(learnt, none);
-    result.anomalies = stream.feed(store, id, learnt, span.size - learnt, trafficWeight, &result.band);
+    result.anomalies = stream.feed(store, id, 0, span.size, trafficWeight, &result.band);
     for (Anomaly& last : stream.finish(trafficWeight))
         result.anomalies.push_back(std::move(last));
     return result;

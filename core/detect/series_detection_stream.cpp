@@ -90,6 +90,18 @@ std::vector<Anomaly> SeriesDetectionStream::feed(const SeriesStore& store, Serie
 {
     const SeriesSpan span = store.samples(id);
     count = from < span.size ? std::min(count, span.size - from) : 0;
+    if (m_count > 0) {
+        const qint64* first = span.timesMs + from;
+        const auto learnt
+            = static_cast<std::size_t>(std::upper_bound(first, first + count, m_lastMs) - first);
+        if (band) {
+            const float none = std::numeric_limits<float>::quiet_NaN();
+            for (std::vector<float>* values : {&band->expected, &band->lower, &band->upper, &band->score})
+                values->insert(values->end(), learnt, none);
+        }
+        from += learnt;
+        count -= learnt;
+    }
     const std::vector<double> requests = requestsBehind(store, span.timesMs + from, count);
     return feedSamples(span.timesMs + from, span.values + from, requests.empty() ? nullptr : requests.data(), count,
         trafficWeight, band);

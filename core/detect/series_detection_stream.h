@@ -39,6 +39,8 @@ public:
     /// (whose key must be this stream's). For an error ratio it also reads the entity's
     /// request rate from the store, so the detector knows how many requests stand behind
     /// each sample (RatioNoiseFloor); the way detectAll and live mode should feed.
+    /// Samples at or before the latest one learnt (a resumed stream's backfill) get NaN
+    /// band values and are not learnt again.
     std::vector<Anomaly> feed(const SeriesStore& store, SeriesId id, std::size_t from, std::size_t count,
         double trafficWeight, SeriesBand* band);
     /// The stretch still open after the latest sample as an anomaly (ending at its latest
@@ -49,8 +51,6 @@ public:
 
     const SeriesKey& key() const { return m_key; }
     qint64 samplesFed() const { return static_cast<qint64>(m_count); }
-    /// Time of the latest sample fed (or resumed from); meaningless while samplesFed() is 0.
-    qint64 lastFedMs() const { return m_lastMs; }
 
     /// The detector's learnt state as of the latest sample.
     DetectorCheckpoint checkpoint() const;

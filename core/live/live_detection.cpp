@@ -11,7 +11,6 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
-#include <limits>
 #include <numeric>
 
 namespace meshscope {
@@ -197,23 +196,11 @@ void LiveDetection::feed(std::vector<Work>& work, const JobControl* job)
             return;
         SeriesDetectionStream& stream = m_streams[static_cast<std::size_t>(item.id)];
         item.band.series = item.id;
-        // A resumed detector has learnt the backfill's first samples already: they get no
-        // band values and are not fed again.
-        std::size_t learnt = 0;
-        if (stream.samplesFed() > 0) {
-            const SeriesSpan span = m_dataset.series.samples(item.id);
-            const qint64* first = span.timesMs + item.from;
-            learnt = static_cast<std::size_t>(
-                std::upper_bound(first, first + item.count, stream.lastFedMs()) - first);
-        }
-        const float none = std::numeric_limits<float>::quiet_NaN();
-        for (std::vector<float>* values :
-            {&item.band.expected, &item.band.lower, &item.band.upper, &item.band.score})
-            values->assign(learnt, none);
         // The store-reading feed, as detectAll uses: error ratios also see the requests
-        // behind each sample, which this poll's request rates already added.
-        item.closed = stream.feed(m_dataset.series, item.id, item.from + learnt, item.count - learnt,
-            trafficWeight(stream.key().entity), &item.band);
+        // behind each sample, which this poll's request rates already added; a resumed
+        // detector skips the backfill's samples it had learnt already.
+        item.closed = stream.feed(
+            m_dataset.series, item.id, item.from, item.count, trafficWeight(stream.key().entity), &item.band);
     });
     throwIfCancelled(job);
     std::vector<Anomaly> closed;
